@@ -45,6 +45,7 @@ public interface LlmClient extends AutoCloseable {
         final Map<Provider, String> apiKeys = new EnumMap<>(Provider.class);
         final Map<Provider, String> baseUrls = new EnumMap<>(Provider.class);
         final Map<Provider, TransportKind> transports = new EnumMap<>(Provider.class);
+        final Map<String, String> headers = new java.util.LinkedHashMap<>();
         int maxConcurrency = 64;
         int connectionsPerHost = 1;
         Duration connectTimeout = Duration.ofSeconds(10);
@@ -71,6 +72,15 @@ public interface LlmClient extends AutoCloseable {
         /** The same transport for every provider. */
         public Builder transport(TransportKind kind) {
             for (Provider p : Provider.values()) transports.put(p, Objects.requireNonNull(kind));
+            return this;
+        }
+
+        /**
+         * A header sent with every request, e.g. the simulator's {@code x-sim-ground-truth: 1}; per-request headers go
+         * on {@link ChatRequest#withHeader}. Not for keys: use {@link #apiKey}.
+         */
+        public Builder header(String name, String value) {
+            headers.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
             return this;
         }
 
@@ -116,6 +126,7 @@ public interface LlmClient extends AutoCloseable {
         public Map<Provider, String> apiKeys() { return apiKeys; }
         public Map<Provider, String> baseUrls() { return baseUrls; }
         public Map<Provider, TransportKind> transports() { return transports; }
+        public Map<String, String> headers() { return headers; }
         public int maxConcurrency() { return maxConcurrency; }
         public int connectionsPerHost() { return connectionsPerHost; }
         public Duration connectTimeout() { return connectTimeout; }

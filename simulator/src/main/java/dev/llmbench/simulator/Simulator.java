@@ -1,9 +1,18 @@
 package dev.llmbench.simulator;
 
+import dev.llmbench.simulator.provider.SimulatedProviders;
+import dev.llmbench.simulator.server.ServerConfig;
+import dev.llmbench.simulator.server.SimulatorServer;
+import dev.llmbench.simulator.tls.LoopbackCertificate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The embedded simulator: starts its listeners on loopback and hands back their base URIs and the truststore path.
@@ -32,12 +41,24 @@ public final class Simulator implements AutoCloseable {
         TLS
     }
 
-    private Simulator() {}
+    private final SimulatorServer server;
+    private final SimulatedProviders providers;
+    private final LoopbackCertificate certificate;
+    private final Path tempDir;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Simulator(SimulatorServer server, SimulatedProviders providers, LoopbackCertificate certificate,
+                      Path tempDir) {
+        this.server = server;
+        this.providers = providers;
+        this.certificate = certificate;
+        this.tempDir = tempDir;
+    }
 
     public static Builder builder() { return new Builder(); }
 
     /** Root URI of a listener, e.g. {@code http://127.0.0.1:43121} or {@code https://127.0.0.1:43123}. */
-    public URI root(Listener listener) { throw new UnsupportedOperationException("TODO"); }
+    public URI root(Listener listener) { return server.root(listener); }
 
     /** {@code root(listener) + "/" + profile + "/" + apiVersion}, e.g. {@code https://127.0.0.1:43123/openai/v1}. */
     public String baseUrl(Listener listener, String profile, String apiVersion) {
@@ -45,13 +66,33 @@ public final class Simulator implements AutoCloseable {
     }
 
     /** PKCS12 truststore holding the simulator's self-signed certificate (for {@code javax.net.ssl.trustStore}). */
-    public Path trustStore() { throw new UnsupportedOperationException("TODO"); }
+    public Path trustStore() { return certificate.trustStore(); }
 
-    public String trustStorePassword() { throw new UnsupportedOperationException("TODO"); }
+    public String trustStorePassword() { return certificate.trustStorePassword(); }
 
-    /** Stops the listeners and releases threads. */
+    /** Stops the listeners and releases threads; deletes the truststore. Idempotent. */
     @Override
-    public void close() {}
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        try {
+            server.close();
+        } finally {
+            try {
+                providers.close();
+            } finally {
+                deleteQuietly(certificate.trustStore());
+                deleteQuietly(tempDir);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // a leftover file in the temp dir is harmless
+        }
+    }
 
     public static final class Builder {
         String defaultProfile = "openai";
@@ -63,6 +104,7 @@ public final class Simulator implements AutoCloseable {
         int tlsPort;
         int maxConcurrentStreams = 100;
         int maxConnectionsPerClient = 0;
+        int ioThreads = ServerConfig.defaultIoThreads();
 
         Builder() {}
 
@@ -72,7 +114,7 @@ public final class Simulator implements AutoCloseable {
         /** Properties file overriding profile parameters ({@code <profile>.<parameter>=value}). */
         public Builder profileFile(Path file) { profileFile = file; return this; }
 
-        /** One override, {@code <profile>.<parameter>}, e.g. {@code openai.rpm} = {@code 600}. */
+        /** One override, {@code <profile>.<parameter>}, e.g. {@code openai.limit.rpm} = {@code 600}. */
         public Builder set(String key, String value) { overrides.put(key, value); return this; }
 
         public Builder seed(long seed) { this.seed = seed; return this; }
@@ -88,6 +130,36 @@ public final class Simulator implements AutoCloseable {
         /** Most connections accepted at once from one client address; 0 (default) means unlimited. */
         public Builder maxConnectionsPerClient(int n) { maxConnectionsPerClient = n; return this; }
 
-        public Simulator start() { throw new UnsupportedOperationException("TODO"); }
+        /** Event-loop threads serving all listeners; default one per core, at most 4. */
+        public Builder ioThreads(int n) { ioThreads = n; return this; }
+
+        /** Generates the certificate, builds the providers and binds the three listeners on 127.0.0.1. */
+        public Simulator start() {
+            ServerConfig config = new ServerConfig(httpPort, h2cPort, tlsPort, maxConcurrentStreams,
+                    maxConnectionsPerClient, ServerConfig.DEFAULT_MAX_REQUEST_BYTES, ioThreads);
+            Path tempDir;
+            try {
+                tempDir = Files.createTempDirectory("llmbench-simulator-");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a directory for the truststore", e);
+            }
+            LoopbackCertificate certificate = null;
+            SimulatedProviders providers = null;
+            try {
+                certificate = LoopbackCertificate.generate(tempDir, LoopbackCertificate.DEFAULT_PASSWORD);
+                // Fallback for simulators never closed (e.g. shared by a whole test JVM): removed at normal exit,
+                // file before directory (deleteOnExit runs in reverse order of registration).
+                tempDir.toFile().deleteOnExit();
+                certificate.trustStore().toFile().deleteOnExit();
+                providers = new SimulatedProviders(new SimulatorSettings(defaultProfile, profileFile, overrides, seed));
+                SimulatorServer server = SimulatorServer.start(config, providers, certificate);
+                return new Simulator(server, providers, certificate, tempDir);
+            } catch (RuntimeException | Error e) {
+                if (providers != null) providers.close();
+                if (certificate != null) deleteQuietly(certificate.trustStore());
+                deleteQuietly(tempDir);
+                throw e;
+            }
+        }
     }
 }

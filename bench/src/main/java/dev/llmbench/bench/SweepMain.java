@@ -1,0 +1,94 @@
+package dev.llmbench.bench;
+
+import dev.llmbench.bench.run.BaseUrlTarget;
+import dev.llmbench.bench.run.ForkedSimulator;
+import dev.llmbench.bench.run.InProcessSimulator;
+import dev.llmbench.bench.run.LiveTarget;
+import dev.llmbench.bench.run.OptionException;
+import dev.llmbench.bench.run.OptionSpec;
+import dev.llmbench.bench.run.Progress;
+import dev.llmbench.bench.run.RefClientPath;
+import dev.llmbench.bench.run.RepositoryRoot;
+import dev.llmbench.bench.run.SimTarget;
+import dev.llmbench.bench.run.SimulatorHandle;
+import dev.llmbench.bench.run.Sweep;
+import dev.llmbench.bench.run.SweepContext;
+import dev.llmbench.bench.run.SweepOptions;
+import dev.llmbench.bench.run.SweepRunner;
+import dev.llmbench.bench.run.SweepSection;
+import dev.llmbench.bench.run.Target;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sweep runner: {@code mvn -pl bench exec:java -Dsweep=concurrency} (all options: {@code -Dsweep=help}).
+ * Exit codes: 0 done, 1 the sweep failed, 2 a bad option (one line on stderr naming it and the valid choices).
+ */
+public final class SweepMain {
+    private SweepMain() {}
+
+    public static void main(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String name : OptionSpec.names()) {
+            String v = System.getProperty(name);
+            if (v != null) options.put(name, v);
+        }
+        int code = run(options, System.out, System.err);
+        System.out.flush();
+        // exit only on failure: under exec:java System.exit would also end Maven abruptly
+        if (code != 0) System.exit(code);
+    }
+
+    /** Everything main does, without System.exit: returns the exit code. */
+    public static int run(Map<String, String> options, PrintStream out, PrintStream err) {
+        SweepOptions o;
+        Sweep sweep;
+        try {
+            o = SweepOptions.parse(options);
+            if (o.help()) {
+                out.print(OptionSpec.help());
+                return 0;
+            }
+            sweep = Sweep.named(o.sweep());
+        } catch (OptionException e) {
+            err.println("llmbench: " + e.getMessage());
+            return 2;
+        }
+        Path root = RepositoryRoot.find(Path.of(""));
+        try (Target target = openTarget(o)) {
+            SweepContext ctx = new SweepContext(o, target, List.of(new RefClientPath()), out);
+            List<SweepSection> sections = sweep.sections(ctx).stream().filter(s -> !s.cells().isEmpty()).toList();
+            if (sections.isEmpty()) {
+                err.println("llmbench: nothing to run: no requested provider is available on target " + o.raw().getOrDefault("target", "sim"));
+                return 1;
+            }
+            SweepRunner runner = new SweepRunner(o, target, root, out);
+            List<SweepRunner.Published> published;
+            try (Progress progress = Progress.forConsole(out, "sweep " + o.sweep(), runner.totalRequests(sections))) {
+                published = runner.run(sections, progress);
+            }
+            published.forEach(runner::print);
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("llmbench: interrupted");
+            return 1;
+        } catch (Exception e) {
+            err.println("llmbench: sweep failed: " + e);
+            return 1;
+        }
+    }
+
+    static Target openTarget(SweepOptions o) {
+        if (o.target() instanceof SweepOptions.TargetSpec.BaseUrl b) return new BaseUrlTarget(b.url(), o.model(), System.getenv());
+        if (o.target() instanceof SweepOptions.TargetSpec.Live) return new LiveTarget(System.getenv(), o.model());
+        SimulatorHandle sim = o.simInProcess()
+                ? new InProcessSimulator(o.seed(), o.simOverrides())
+                : ForkedSimulator.start(o.seed(), o.simOverrides());
+        return new SimTarget(sim, o.model());
+    }
+}

@@ -1,0 +1,20 @@
+package dev.llmbench.bench.paths;
+
+import java.util.Locale;
+
+/** The three ways the {@code path} sweep calls a provider through the same load driver. */
+public enum ClientPath {
+    /** Our reference client ({@link dev.llmbench.client.LlmClient#builder()}). */
+    REF,
+    /** The provider's official Java SDK (openai-java, anthropic-java, google-genai). */
+    SDK,
+    /** LangChain4j's streaming chat model for the provider. */
+    GENERIC;
+
+    public String id() { return name().toLowerCase(Locale.ROOT); }
+
+    public static ClientPath parse(String s) {
+        for (ClientPath p : values()) if (p.name().equalsIgnoreCase(s)) return p;
+        throw new IllegalArgumentException("unknown path '" + s + "'; valid: ref, sdk, generic");
+    }
+}

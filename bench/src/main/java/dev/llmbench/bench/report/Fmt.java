@@ -1,0 +1,38 @@
+package dev.llmbench.bench.report;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/** Number formats shared by the tables (the lessons document's style) and the CSV. */
+final class Fmt {
+    /** Shown for a figure that was not measured (NaN): never a zero that could pass for a result. */
+    static final String MISSING = "–";
+
+    private Fmt() {}
+
+    static boolean finite(double v) { return !Double.isNaN(v) && !Double.isInfinite(v); }
+
+    /** Milliseconds as seconds with three decimals, e.g. {@code 0.213s}. */
+    static String secondsFromMs(double ms) { return finite(ms) ? String.format(Locale.ROOT, "%.3fs", ms / 1000.0) : MISSING; }
+
+    /** Seconds with three decimals, e.g. {@code 3.500s}. */
+    static String seconds(double s) { return finite(s) ? String.format(Locale.ROOT, "%.3fs", s) : MISSING; }
+
+    /** A rate rounded to a whole number, e.g. {@code 2456}. */
+    static String whole(double v) { return finite(v) ? String.format(Locale.ROOT, "%.0f", v) : MISSING; }
+
+    /** A share as a percentage, e.g. {@code 49%}. */
+    static String percent(double share) {
+        if (!finite(share)) return MISSING;
+        return share > 0 && share < 0.01 ? "<1%" : String.format(Locale.ROOT, "%.0f%%", share * 100);
+    }
+
+    /** A ratio, e.g. {@code 1.47x}. */
+    static String ratio(double r) { return finite(r) ? String.format(Locale.ROOT, "%.2fx", r) : MISSING; }
+
+    /** Milliseconds with two decimals, e.g. {@code 0.41 ms}. */
+    static String ms(double ms) { return finite(ms) ? String.format(Locale.ROOT, "%.2f ms", ms) : MISSING; }
+
+    /** Full precision without exponent for machine-readable files; empty for NaN/infinite. */
+    static String plain(double v) { return finite(v) ? BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : ""; }
+}

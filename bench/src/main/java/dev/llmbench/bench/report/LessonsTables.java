@@ -1,0 +1,59 @@
+package dev.llmbench.bench.report;
+
+import dev.llmbench.bench.model.SweepResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Renders a sweep like the lessons document: per provider a heading, the table, and a "Reading" paragraph computed
+ * from the numbers against the lesson claims about this sweep ({@link LessonClaims}); then the comparisons, the
+ * sample-count notes and the harness overhead line. Sweeps no claim is about get the same layout without readings.
+ */
+public final class LessonsTables {
+    private LessonsTables() {}
+
+    /** The readings of every claim about this sweep whose subject provider took part in it. */
+    public static List<LessonReading> readings(SweepResult result) {
+        List<CellGroup> groups = CellGroup.of(result.cells());
+        List<String> providers = SweepTables.providers(groups);
+        return LessonClaims.about(result.sweep()).stream()
+                .filter(c -> providers.contains(c.subject().provider()))
+                .map(c -> LessonReading.of(c, groups)).toList();
+    }
+
+    /** The measured readings first, then the claims this run could not check in one sentence. */
+    static String readingParagraph(List<LessonReading> rs) {
+        List<String> parts = new ArrayList<>();
+        rs.stream().filter(r -> r.verdict() != LessonReading.Verdict.NOT_MEASURED).forEach(r -> parts.add(r.sentence()));
+        List<LessonReading> unmeasured = rs.stream().filter(r -> r.verdict() == LessonReading.Verdict.NOT_MEASURED).toList();
+        if (!unmeasured.isEmpty()) {
+            parts.add("Not measured in this run: " + unmeasured.stream().map(r -> "\"" + r.claim().statement() + "\" (" + r.missing() + ")")
+                    .collect(Collectors.joining("; ")) + ".");
+        }
+        return "Reading (computed from the numbers above): " + String.join(" ", parts);
+    }
+
+    public static String render(SweepResult result) {
+        List<CellGroup> groups = CellGroup.of(result.cells());
+        if (groups.isEmpty()) return "_No cells were measured._\n";
+        Map<String, List<LessonReading>> byProvider = readings(result).stream()
+                .collect(Collectors.groupingBy(r -> r.claim().subject().provider()));
+        boolean errors = SweepTables.hasErrors(groups);
+        boolean variants = SweepTables.hasVariants(groups);
+        StringBuilder sb = new StringBuilder();
+        SweepTables.byProvider(groups).forEach((provider, ofProvider) -> {
+            sb.append(SweepTables.heading(result, provider)).append("\n\n")
+                    .append(SweepTables.table(ofProvider, errors, variants)).append('\n');
+            List<LessonReading> rs = byProvider.getOrDefault(provider, List.of());
+            if (!rs.isEmpty()) sb.append(readingParagraph(rs)).append("\n\n");
+        });
+        String comparisons = Comparisons.render(groups);
+        if (!comparisons.isEmpty()) sb.append(comparisons).append('\n');
+        sb.append(SweepTables.notes(groups)).append('\n');
+        sb.append(SweepTables.overheadLine(result.cells()));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.llmbench.bench.run;
+
+import dev.llmbench.bench.model.Metric;
+import dev.llmbench.bench.model.Outcomes;
+import dev.llmbench.bench.model.Overhead;
+import dev.llmbench.bench.model.Percentiles;
+
+import java.util.Map;
+
+/**
+ * What the driver measured in one cell.
+ *
+ * @param wallSeconds first send (open loop: first intended send) to the last completion
+ * @param overhead    harness overhead against the simulator's ground truth, or null without ground truth
+ * @param cpuMillis   process CPU time during the measured phase, or NaN
+ */
+public record CellMeasurement(double wallSeconds, Outcomes outcomes, long outputTokens, long inputTokens,
+                              long cachedInputTokens, long reasoningTokens, Map<Metric, Percentiles> latency, Overhead overhead,
+                              double cpuMillis, int peakThreads) {}

@@ -1,0 +1,85 @@
+package dev.llmbench.bench.run;
+
+import dev.llmbench.bench.model.Metric;
+import dev.llmbench.bench.model.Percentiles;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+import org.HdrHistogram.Recorder;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * A cell's latency recorders, one HdrHistogram {@link Recorder} per metric (wait-free recording from any thread),
+ * values in microseconds; plus the harness overhead against the simulator's ground truth, tagged
+ * {@value #OVERHEAD_TAG}. {@link #finish} writes every metric as one tagged interval of the cell's {@code .hlog}.
+ */
+final class CellRecorder {
+    static final String OVERHEAD_TAG = "TTFT_OVERHEAD";
+
+    private final Map<Metric, Recorder> recorders = new EnumMap<>(Metric.class);
+    private final Recorder overhead = new Recorder(3);
+
+    CellRecorder() {
+        for (Metric m : Metric.values()) recorders.put(m, new Recorder(3));
+    }
+
+    /** Records a duration given in nanoseconds; negative durations (a moment that never happened) are skipped. */
+    void record(Metric metric, long nanos) {
+        if (nanos >= 0) recorders.get(metric).recordValue(nanos / 1_000);
+    }
+
+    /** Harness overhead: measured minus server-side; clamped at 0 (clock granularity can make it slightly negative). */
+    void recordOverhead(long nanos) {
+        overhead.recordValue(Math.max(0, nanos / 1_000));
+    }
+
+    /** The summaries of a finished cell. */
+    record Summary(Map<Metric, Percentiles> latency, Percentiles overhead) {}
+
+    /**
+     * Takes every recorder's histogram, writes them to {@code hlog} (tag = metric name; start and end in epoch ms)
+     * and summarises them in milliseconds.
+     */
+    Summary finish(Path hlog, long startEpochMs, long endEpochMs) throws IOException {
+        Map<Metric, Percentiles> latency = new EnumMap<>(Metric.class);
+        Files.createDirectories(hlog.toAbsolutePath().getParent());
+        Histogram overheadHistogram = overhead.getIntervalHistogram();
+        try (PrintStream ps = new PrintStream(Files.newOutputStream(hlog), false, "US-ASCII")) {
+            HistogramLogWriter w = new HistogramLogWriter(ps);
+            w.outputComment("llmbench cell histograms, values in microseconds, one interval per metric (tag)");
+            w.outputLogFormatVersion();
+            w.outputStartTime(startEpochMs);
+            w.setBaseTime(startEpochMs);
+            w.outputLegend();
+            for (Metric m : Metric.values()) {
+                Histogram h = recorders.get(m).getIntervalHistogram();
+                write(w, h, m.name(), startEpochMs, endEpochMs);
+                if (h.getTotalCount() > 0) latency.put(m, summarise(h));
+            }
+            write(w, overheadHistogram, OVERHEAD_TAG, startEpochMs, endEpochMs);
+        }
+        Percentiles o = overheadHistogram.getTotalCount() > 0 ? summarise(overheadHistogram) : Percentiles.EMPTY;
+        return new Summary(latency, o);
+    }
+
+    private static void write(HistogramLogWriter w, Histogram h, String tag, long startMs, long endMs) {
+        h.setTag(tag);
+        h.setStartTimeStamp(startMs);
+        h.setEndTimeStamp(Math.max(startMs, endMs));
+        w.outputIntervalHistogram(h);
+    }
+
+    /** Microsecond histogram to millisecond percentiles. */
+    static Percentiles summarise(Histogram h) {
+        if (h.getTotalCount() == 0) return Percentiles.EMPTY;
+        return new Percentiles(h.getTotalCount(), ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)),
+                ms(h.getValueAtPercentile(95)), ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()), h.getMean() / 1_000.0);
+    }
+
+    private static double ms(long micros) { return micros / 1_000.0; }
+}

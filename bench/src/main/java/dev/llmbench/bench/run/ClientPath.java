@@ -1,0 +1,13 @@
+package dev.llmbench.bench.run;
+
+/**
+ * One way of calling a provider that a sweep can compare: the reference client today; the official SDKs and the generic
+ * multi-provider path plug in here later.
+ */
+public interface ClientPath {
+    /** Short id used in cell keys and reports, e.g. {@code ref}. */
+    String id();
+
+    /** Opens what one cell sends its requests through (a client, its connections and threads). */
+    PathSession open(SessionSpec spec);
+}

@@ -1,0 +1,23 @@
+package dev.llmbench.bench.run;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Provider × concurrency at each provider's default transport, over cleartext (the lessons' main table). */
+public final class ConcurrencySweep implements Sweep {
+    @Override
+    public String name() { return "concurrency"; }
+
+    @Override
+    public List<SweepSection> sections(SweepContext ctx) {
+        return List.of(section(ctx, name(), "Concurrency sweep"));
+    }
+
+    static SweepSection section(SweepContext ctx, String name, String title) {
+        List<CellSpec> cells = new ArrayList<>();
+        for (Endpoint e : ctx.endpoints(false)) {
+            for (int c : ctx.options().concurrency()) cells.add(ctx.cell(e, ctx.transportFor(e), c, "", null));
+        }
+        return new SweepSection(name, title, cells);
+    }
+}

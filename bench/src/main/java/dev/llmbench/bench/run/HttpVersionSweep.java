@@ -1,0 +1,29 @@
+package dev.llmbench.bench.run;
+
+import dev.llmbench.client.TransportKind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Provider × {OkHttp HTTP/1.1, OkHttp HTTP/2} over TLS (ALPN), at the given concurrencies. */
+public final class HttpVersionSweep implements Sweep {
+    @Override
+    public String name() { return "http-version"; }
+
+    @Override
+    public List<SweepSection> sections(SweepContext ctx) {
+        return List.of(section(ctx, name(), "HTTP/1.1 vs HTTP/2", ctx.options().concurrency()));
+    }
+
+    static SweepSection section(SweepContext ctx, String name, String title, List<Integer> concurrencies) {
+        List<CellSpec> cells = new ArrayList<>();
+        for (Endpoint e : ctx.endpoints(true)) {
+            for (int c : concurrencies) {
+                for (TransportKind t : List.of(TransportKind.OKHTTP_H1, TransportKind.OKHTTP_H2)) {
+                    cells.add(ctx.cell(e, t, c, "", null));
+                }
+            }
+        }
+        return new SweepSection(name, title, cells);
+    }
+}

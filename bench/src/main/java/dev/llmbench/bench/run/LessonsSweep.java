@@ -1,0 +1,87 @@
+package dev.llmbench.bench.run;
+
+import dev.llmbench.client.Thinking;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Every table of the lessons document we can measure now, each its own section (report folder and RESULTS.md
+ * section): per-provider concurrency, HTTP/2 vs HTTP/1.1, long vs short system prompt, OpenAI prefix caching, Gemini
+ * thinking budget 0 vs level MINIMAL, and client reuse vs a client per request. (AIMD and SDK-path tables need later
+ * issues.)
+ */
+public final class LessonsSweep implements Sweep {
+    @Override
+    public String name() { return "lessons"; }
+
+    @Override
+    public List<SweepSection> sections(SweepContext ctx) {
+        List<SweepSection> out = new ArrayList<>();
+        out.add(ConcurrencySweep.section(ctx, "lessons-concurrency", "Lessons: concurrency sweep"));
+        out.add(HttpVersionSweep.section(ctx, "lessons-http-version", "Lessons: HTTP/2 vs HTTP/1.1", List.of(ctx.focusConcurrency())));
+        out.add(PromptLengthSweep.section(ctx, "lessons-prompt-length", "Lessons: long vs short system prompt"));
+        out.add(prefixCache(ctx));
+        out.add(geminiThinking(ctx));
+        out.add(clientReuse(ctx));
+        return out.stream().filter(s -> !s.cells().isEmpty()).toList();
+    }
+
+    /**
+     * The same batch of prompts sent twice: request {@code i} of both batches carries the same ~3,000-token system
+     * prompt (well over the 1,024-token minimum), distinct from every other request's from its first token on (a
+     * per-run, per-repeat, per-request tag leads it). So the first batch is cold, even within itself, and the second
+     * should find each prefix cached. Warm-up requests use the short prompt so they warm nothing.
+     */
+    static SweepSection prefixCache(SweepContext ctx) {
+        String nonce = nonce();
+        int c = ctx.focusConcurrency();
+        int maxTokens = ctx.options().maxTokens();
+        List<CellSpec> cells = new ArrayList<>();
+        for (Endpoint e : ctx.endpoint("openai", false)) {
+            for (String variant : List.of("first-batch", "second-batch")) {
+                cells.add(ctx.cell(e, ctx.transportFor(e), ctx.ref(), c, variant, false, repeat -> (i, warmup) -> warmup
+                        ? Prompts.request(e.model(), Prompts.SHORT_SYSTEM, SweepContext.WARMUP_INDEX + i, maxTokens)
+                        : Prompts.request(e.model(), "Session " + nonce + "-" + repeat + "-" + i + ".\n" + Prompts.LONG_SYSTEM, i, maxTokens)));
+            }
+        }
+        return new SweepSection("lessons-prefix-cache", "Lessons: prefix caching (2nd batch, same prefix)", cells);
+    }
+
+    static SweepSection geminiThinking(SweepContext ctx) {
+        int c = ctx.focusConcurrency();
+        int maxTokens = ctx.options().maxTokens();
+        List<CellSpec> cells = new ArrayList<>();
+        for (Endpoint e : ctx.endpoint("gemini", false)) {
+            if (!e.provider().equals("gemini")) continue;
+            cells.add(ctx.cell(e, ctx.transportFor(e), ctx.ref(), c, "budget=0", false, repeat -> (i, warmup) ->
+                    Prompts.request(e.model(), null, warmup ? SweepContext.WARMUP_INDEX + i : i, maxTokens).withThinking(new Thinking.Budget(0))));
+            cells.add(ctx.cell(e, ctx.transportFor(e), ctx.ref(), c, "level=minimal", false, repeat -> (i, warmup) ->
+                    Prompts.request(e.model(), null, warmup ? SweepContext.WARMUP_INDEX + i : i, maxTokens).withThinking(new Thinking.Level("MINIMAL"))));
+        }
+        return new SweepSection("lessons-gemini-thinking", "Lessons: Gemini thinking budget 0 vs level MINIMAL", cells);
+    }
+
+    /** One shared client per cell vs a new client (new connections, new TLS handshakes) per request, over TLS. */
+    static SweepSection clientReuse(SweepContext ctx) {
+        int c = ctx.focusConcurrency();
+        int maxTokens = ctx.options().maxTokens();
+        List<CellSpec> cells = new ArrayList<>();
+        for (Endpoint e : ctx.endpoint("gemini", true)) {
+            if (!e.provider().equals("gemini")) continue;
+            for (boolean perRequest : List.of(false, true)) {
+                cells.add(ctx.cell(e, ctx.transportFor(e), ctx.ref(), c, perRequest ? "per-request" : "reuse", perRequest,
+                        repeat -> (i, warmup) -> Prompts.request(e.model(), null, warmup ? SweepContext.WARMUP_INDEX + i : i, maxTokens)));
+            }
+        }
+        return new SweepSection("lessons-client-reuse", "Lessons: client reuse vs a new client per request", cells);
+    }
+
+    private static String nonce() {
+        byte[] b = new byte[4];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

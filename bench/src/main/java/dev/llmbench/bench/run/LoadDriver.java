@@ -1,0 +1,218 @@
+package dev.llmbench.bench.run;
+
+import dev.llmbench.bench.model.Metric;
+import dev.llmbench.bench.model.Overhead;
+import dev.llmbench.client.ChatResponse;
+import dev.llmbench.client.StreamTiming;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Drives one cell: a warm-up phase (excluded), then the measured phase, either closed loop (a {@link Semaphore} of
+ * {@code concurrency} permits; the single driver thread issues the next request as soon as one completes) or open loop
+ * (Poisson arrivals from a seeded generator, in-flight requests capped by the same semaphore). Requests are the
+ * path's asynchronous streams: no thread per request. Open-loop latencies are measured from each request's
+ * <em>intended</em> start, so a stalled driver or a full in-flight cap shows up in the numbers instead of being hidden
+ * (no coordinated omission); the gap between intended and actual dispatch is recorded as {@link Metric#DISPATCH_LAG}.
+ */
+public final class LoadDriver {
+    /** A cell that has not finished by then is cut short: its outstanding requests are cancelled and counted so. */
+    private final long cellTimeoutNanos;
+    private final Progress progress;
+
+    public LoadDriver(Progress progress, long cellTimeoutSeconds) {
+        this.progress = progress;
+        this.cellTimeoutNanos = TimeUnit.SECONDS.toNanos(cellTimeoutSeconds);
+    }
+
+    /** Runs the cell and writes its histogram log to {@code hlog}. */
+    public CellMeasurement run(PathSession session, RequestFactory requests, LoadPlan plan, Path hlog)
+            throws IOException, InterruptedException {
+        if (plan.warmup() > 0) {
+            new Phase(session, requests, plan.warmup(), plan.concurrency(), true).closedLoop();
+        }
+        Phase measured = new Phase(session, requests, plan.requests(), plan.concurrency(), false);
+        ResourceMeter meter = new ResourceMeter();
+        long startEpochMs = System.currentTimeMillis();
+        meter.start();
+        if (plan.openLoop()) measured.openLoop(plan.rate(), plan.seed());
+        else measured.closedLoop();
+        double cpuMillis = meter.cpuMillis();
+        int peakThreads = meter.peakThreads();
+        long wallNanos = Math.max(1, measured.lastDoneNanos.get() - measured.startNanos);
+        CellRecorder.Summary summary = measured.recorder.finish(hlog, startEpochMs, startEpochMs + wallNanos / 1_000_000);
+        Overhead overhead = null;
+        if (measured.groundTruthRequests.get() > 0 && summary.overhead().count() > 0) {
+            double idealNanos = measured.idealWallMicros() * 1_000.0;
+            overhead = new Overhead(summary.overhead().p50(), summary.overhead().p99(), idealNanos / wallNanos);
+        }
+        OutcomeTally t = measured.tally;
+        return new CellMeasurement(wallNanos / 1e9, t.outcomes(), t.outputTokens.sum(), t.inputTokens.sum(),
+                t.cachedInputTokens.sum(), t.reasoningTokens.sum(), summary.latency(), overhead, cpuMillis, peakThreads);
+    }
+
+    /** One phase's requests and their bookkeeping. */
+    private final class Phase {
+        final PathSession session;
+        final RequestFactory requests;
+        final int count;
+        final int concurrency;
+        final boolean warmup;
+        final OutcomeTally tally = new OutcomeTally();
+        final CellRecorder recorder = new CellRecorder();
+        final Semaphore permits;
+        final CountDownLatch done;
+        final AtomicLong lastDoneNanos = new AtomicLong();
+        final AtomicLong groundTruthRequests = new AtomicLong();
+        /** Closed loop: server-side busy time per slot, µs (a slot is used by one request at a time). */
+        final long[] slotServerMicros;
+        final ConcurrentLinkedQueue<Integer> freeSlots = new ConcurrentLinkedQueue<>();
+        /** Open loop: latest (intended start + server-side duration), µs after the phase start. */
+        final AtomicLong openLoopIdealMicros = new AtomicLong();
+        final CompletableFuture<?>[] futures;
+        long startNanos;
+        boolean open;
+
+        Phase(PathSession session, RequestFactory requests, int count, int concurrency, boolean warmup) {
+            this.session = session;
+            this.requests = requests;
+            this.count = count;
+            this.concurrency = concurrency;
+            this.warmup = warmup;
+            this.permits = new Semaphore(concurrency);
+            this.done = new CountDownLatch(count);
+            this.slotServerMicros = new long[concurrency];
+            for (int i = 0; i < concurrency; i++) freeSlots.add(i);
+            this.futures = new CompletableFuture<?>[count];
+        }
+
+        void closedLoop() throws InterruptedException {
+            startNanos = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                permits.acquire();
+                dispatch(i, 0);
+            }
+            awaitAll();
+        }
+
+        void openLoop(double rate, long seed) throws InterruptedException {
+            open = true;
+            SplittableRandom random = new SplittableRandom(seed);
+            double meanGapNanos = 1e9 / rate;
+            startNanos = System.nanoTime();
+            long intended = startNanos;
+            for (int i = 0; i < count; i++) {
+                if (i > 0) intended += (long) (-Math.log(1.0 - random.nextDouble()) * meanGapNanos);
+                for (long wait; (wait = intended - System.nanoTime()) > 0; ) LockSupport.parkNanos(wait);
+                permits.acquire(); // a full in-flight cap delays dispatch: that delay counts against latency
+                recorder.record(Metric.DISPATCH_LAG, System.nanoTime() - intended);
+                dispatch(i, intended);
+            }
+            awaitAll();
+        }
+
+        private void dispatch(int i, long intendedNanos) {
+            Integer slot = open ? null : freeSlots.poll();
+            RequestProbe probe = new RequestProbe(slot == null ? -1 : slot, intendedNanos);
+            tally.sent();
+            CompletableFuture<ChatResponse> f;
+            try {
+                f = session.stream(requests.request(i, warmup), probe);
+            } catch (RuntimeException e) {
+                f = CompletableFuture.failedFuture(e);
+            }
+            futures[i] = f;
+            f.whenComplete((r, t) -> {
+                try {
+                    completed(probe, r, t);
+                } finally {
+                    lastDoneNanos.accumulateAndGet(System.nanoTime(), Math::max);
+                    if (slot != null) freeSlots.add(slot);
+                    permits.release();
+                    done.countDown();
+                    progress.step();
+                }
+            });
+        }
+
+        private void completed(RequestProbe probe, ChatResponse r, Throwable t) {
+            if (t != null) {
+                tally.failed(t instanceof CompletionException && t.getCause() != null ? t.getCause() : t);
+                return;
+            }
+            if (r.cacheHit()) {
+                tally.cacheHit(); // no request was sent: kept out of tokens and latency
+                return;
+            }
+            tally.ok();
+            tally.outputTokens.add(r.usage().outputTokens());
+            tally.inputTokens.add(r.usage().inputTokens());
+            tally.cachedInputTokens.add(r.usage().cachedInputTokens());
+            tally.reasoningTokens.add(r.usage().reasoningTokens());
+            if (warmup) return;
+            recordLatency(r, probe);
+            recordGroundTruth(r.timing(), probe);
+        }
+
+        private void recordLatency(ChatResponse r, RequestProbe probe) {
+            StreamTiming timing = r.timing();
+            long origin = open ? probe.intendedNanos : timing.sendNanos();
+            if (origin == 0) return;
+            if (timing.headersNanos() != 0) recorder.record(Metric.TTFB, timing.headersNanos() - origin);
+            if (timing.firstTokenNanos() != 0) recorder.record(Metric.TTFT, timing.firstTokenNanos() - origin);
+            if (timing.endNanos() != 0) recorder.record(Metric.E2E, timing.endNanos() - origin);
+            for (int i = 1; i < timing.tokenEvents(); i++) {
+                recorder.record(Metric.ITL, timing.tokenEventNanos(i) - timing.tokenEventNanos(i - 1));
+            }
+            long out = r.usage().outputTokens();
+            if (out > 1 && timing.firstTokenNanos() != 0 && timing.endNanos() != 0) {
+                recorder.record(Metric.TPOT, (timing.endNanos() - timing.firstTokenNanos()) / (out - 1));
+            }
+        }
+
+        private void recordGroundTruth(StreamTiming timing, RequestProbe probe) {
+            long serverFirst = probe.firstTokenServerMicros();
+            long ttft = timing.ttftNanos();
+            if (serverFirst < 0 || ttft < 0) return;
+            groundTruthRequests.incrementAndGet();
+            recorder.recordOverhead(ttft - serverFirst * 1_000);
+            long serverDone = Math.max(0, probe.lastServerMicros());
+            if (open) {
+                openLoopIdealMicros.accumulateAndGet((probe.intendedNanos - startNanos) / 1_000 + serverDone, Math::max);
+            } else if (probe.slot >= 0) {
+                slotServerMicros[probe.slot] += serverDone; // the slot is ours until released after this
+            }
+        }
+
+        /**
+         * The wall a harness with zero overhead would have needed: closed loop, the busiest slot's summed server-side
+         * durations (each slot runs its requests back to back); open loop, the latest intended start plus its
+         * server-side duration.
+         */
+        long idealWallMicros() {
+            if (open) return openLoopIdealMicros.get();
+            long max = 0;
+            for (long v : slotServerMicros) max = Math.max(max, v);
+            return max;
+        }
+
+        private void awaitAll() throws InterruptedException {
+            long deadline = System.nanoTime() + cellTimeoutNanos;
+            if (done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) return;
+            for (CompletableFuture<?> f : futures) if (f != null) f.cancel(true);
+            if (!done.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("requests did not complete even after being cancelled: " + done.getCount() + " left");
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.llmbench.bench.run;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Provider × {short (~40 tokens), long (~3,000 tokens) system prompt} at the focus concurrency. */
+public final class PromptLengthSweep implements Sweep {
+    @Override
+    public String name() { return "prompt-length"; }
+
+    @Override
+    public List<SweepSection> sections(SweepContext ctx) {
+        return List.of(section(ctx, name(), "Short vs long system prompt"));
+    }
+
+    static SweepSection section(SweepContext ctx, String name, String title) {
+        List<CellSpec> cells = new ArrayList<>();
+        int c = ctx.focusConcurrency();
+        for (Endpoint e : ctx.endpoints(false)) {
+            cells.add(ctx.cell(e, ctx.transportFor(e), c, "short", Prompts.SHORT_SYSTEM));
+            cells.add(ctx.cell(e, ctx.transportFor(e), c, "long", Prompts.LONG_SYSTEM));
+        }
+        return new SweepSection(name, title, cells);
+    }
+}

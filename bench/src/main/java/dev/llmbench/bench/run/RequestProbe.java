@@ -1,0 +1,100 @@
+package dev.llmbench.bench.run;
+
+import dev.llmbench.client.StreamListener;
+
+/**
+ * The listener of one request: reads the simulator's ground-truth comments without allocating. {@code sim-t-us=<µs>}
+ * precedes every event, so the last one seen before the first token is the server's first-token send time, and the
+ * last one overall is when the server sent the final event; {@code sim-truth ...} gives the schedule. Callbacks of
+ * one request come from one thread at a time; the driver reads the fields after the request's future completed.
+ */
+final class RequestProbe implements StreamListener {
+    private static final String T_US = "sim-t-us=";
+    private static final String TRUTH = "sim-truth ";
+
+    /** Index of the concurrency slot the request ran on (closed loop), or -1. */
+    final int slot;
+    /** Open loop: when the schedule wanted the request sent (nanoTime); closed loop: 0. */
+    final long intendedNanos;
+
+    private long lastServerMicros = -1;
+    private long firstTokenServerMicros = -1;
+    private boolean tokenSeen;
+    private long truthTtftMicros = -1;
+    private long truthQueueMicros = -1;
+    private long truthOutputTokens = -1;
+
+    RequestProbe(int slot, long intendedNanos) {
+        this.slot = slot;
+        this.intendedNanos = intendedNanos;
+    }
+
+    @Override
+    public void onComment(CharSequence c, long nanoTime) {
+        if (startsWith(c, T_US)) {
+            lastServerMicros = parseLong(c, T_US.length(), c.length());
+        } else if (startsWith(c, TRUTH)) {
+            truthTtftMicros = field(c, "ttft-us=");
+            truthQueueMicros = field(c, "queue-us=");
+            truthOutputTokens = field(c, "output-tokens=");
+        }
+    }
+
+    @Override
+    public void onToken(CharSequence text, boolean thought, long nanoTime) {
+        if (!tokenSeen) {
+            tokenSeen = true;
+            firstTokenServerMicros = lastServerMicros;
+        }
+    }
+
+    /** The server's first-token send time, µs after it received the request; -1 without ground truth. */
+    long firstTokenServerMicros() { return firstTokenServerMicros; }
+
+    /** When the server sent the last event, µs after it received the request; -1 without ground truth. */
+    long lastServerMicros() { return lastServerMicros; }
+
+    long truthTtftMicros() { return truthTtftMicros; }
+
+    long truthQueueMicros() { return truthQueueMicros; }
+
+    long truthOutputTokens() { return truthOutputTokens; }
+
+    static boolean startsWith(CharSequence s, String prefix) {
+        if (s.length() < prefix.length()) return false;
+        for (int i = 0; i < prefix.length(); i++) if (s.charAt(i) != prefix.charAt(i)) return false;
+        return true;
+    }
+
+    /** The number after {@code name} in a space-separated {@code a=1 b=2} line, or -1. */
+    static long field(CharSequence s, String name) {
+        int n = s.length();
+        for (int i = 0; i + name.length() <= n; i++) {
+            if ((i == 0 || s.charAt(i - 1) == ' ') && regionMatches(s, i, name)) {
+                int from = i + name.length();
+                int to = from;
+                while (to < n && s.charAt(to) != ' ') to++;
+                return parseLong(s, from, to);
+            }
+        }
+        return -1;
+    }
+
+    private static boolean regionMatches(CharSequence s, int at, String name) {
+        for (int j = 0; j < name.length(); j++) if (s.charAt(at + j) != name.charAt(j)) return false;
+        return true;
+    }
+
+    /** Non-negative decimal in {@code s[from, to)}, or -1 if there is none. */
+    static long parseLong(CharSequence s, int from, int to) {
+        while (to > from && Character.isWhitespace(s.charAt(to - 1))) to--;
+        if (from >= to) return -1;
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            char ch = s.charAt(i);
+            if (ch < '0' || ch > '9') return -1;
+            v = v * 10 + (ch - '0');
+        }
+        return v;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.llmbench.bench.run;
+
+import dev.llmbench.bench.model.CellKey;
+import dev.llmbench.client.TransportKind;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** What sweeps build their cells from: the options, the target and the client paths. */
+public final class SweepContext {
+    /** Warm-up requests get their own messages, so they never share a cache entry with measured ones. */
+    static final int WARMUP_INDEX = 1_000_000;
+
+    private final SweepOptions options;
+    private final Target target;
+    private final List<ClientPath> paths;
+    private final PrintStream out;
+    private final Set<String> reportedSkips = new HashSet<>();
+
+    public SweepContext(SweepOptions options, Target target, List<ClientPath> paths, PrintStream out) {
+        this.options = options;
+        this.target = target;
+        this.paths = List.copyOf(paths);
+        this.out = out;
+    }
+
+    public SweepOptions options() { return options; }
+
+    public List<ClientPath> paths() { return paths; }
+
+    /** The reference client path. */
+    public ClientPath ref() { return paths.get(0); }
+
+    /** Endpoints of the requested providers this target can serve; each skipped provider is reported once. */
+    public List<Endpoint> endpoints(boolean tls) {
+        List<Endpoint> out = new ArrayList<>();
+        for (String p : options.providers()) {
+            target.endpoint(p, tls).ifPresentOrElse(out::add, () -> skip(p));
+        }
+        return out;
+    }
+
+    /** The endpoint of one provider if it was requested and is available. */
+    public List<Endpoint> endpoint(String provider, boolean tls) {
+        return endpoints(tls).stream().filter(e -> e.provider().equals(provider) || e.provider().equals("generic")).toList();
+    }
+
+    private void skip(String provider) {
+        if (reportedSkips.add(provider)) out.println(target.unavailableReason(provider));
+    }
+
+    /** The transport for sweeps that do not vary it: {@code -Dtransport}, else the provider's default. */
+    public TransportKind transportFor(Endpoint e) {
+        return options.transport() != null ? options.transport() : e.defaultTransport();
+    }
+
+    /** The one concurrency of single-concurrency comparisons: 32 (the lessons' pick) if listed, else the largest. */
+    public int focusConcurrency() {
+        List<Integer> cs = options.concurrency();
+        return cs.contains(32) ? 32 : cs.stream().mapToInt(Integer::intValue).max().orElse(32);
+    }
+
+    /** A plain cell of the reference path: the same request shape for every repeat. */
+    public CellSpec cell(Endpoint e, TransportKind t, int concurrency, String variant, String system) {
+        return cell(e, t, ref(), concurrency, variant, false, repeat -> (i, warmup) ->
+                Prompts.request(e.model(), system, warmup ? WARMUP_INDEX + i : i, options.maxTokens()));
+    }
+
+    public CellSpec cell(Endpoint e, TransportKind t, ClientPath path, int concurrency, String variant,
+                         boolean clientPerRequest, java.util.function.IntFunction<RequestFactory> requests) {
+        return new CellSpec(new CellKey(e.provider(), path.id(), t.id(), concurrency, variant, 0), e, t, path,
+                clientPerRequest, requests);
+    }
+}

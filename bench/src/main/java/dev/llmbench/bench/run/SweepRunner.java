@@ -1,0 +1,132 @@
+package dev.llmbench.bench.run;
+
+import dev.llmbench.bench.model.CellKey;
+import dev.llmbench.bench.model.CellResult;
+import dev.llmbench.bench.model.SweepResult;
+import dev.llmbench.bench.report.ConsoleTable;
+import dev.llmbench.bench.report.Report;
+import dev.llmbench.bench.report.ReportWriter;
+import dev.llmbench.client.ModelRouter;
+import dev.llmbench.client.Usage;
+import dev.llmbench.client.pricing.Prices;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the sections of a sweep: every cell of a section, repeat-major (A B A B ...) so that repeats of a comparison
+ * are interleaved over time; writes each cell's {@code .hlog} into the section's report folder, then hands the
+ * {@link SweepResult} to the reports ({@link ReportWriter#publish}) and prints its table.
+ */
+public final class SweepRunner {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final long CELL_TIMEOUT_SECONDS = 15 * 60;
+
+    private final SweepOptions options;
+    private final Target target;
+    private final Path repoRoot;
+    private final PrintStream out;
+    /** The price list (prices.csv at the repository root, or $LLMBENCH_PRICES), or null: costs are then unknown. */
+    private final Prices prices;
+
+    public SweepRunner(SweepOptions options, Target target, Path repoRoot, PrintStream out) {
+        this.options = options;
+        this.target = target;
+        this.repoRoot = repoRoot;
+        this.out = out;
+        this.prices = loadPrices(repoRoot, out);
+    }
+
+    private static Prices loadPrices(Path repoRoot, PrintStream out) {
+        String configured = System.getenv("LLMBENCH_PRICES");
+        Path file = configured != null && !configured.isBlank() ? Path.of(configured) : repoRoot.resolve("prices.csv");
+        if (!Files.isRegularFile(file)) return null;
+        try {
+            return Prices.load(file);
+        } catch (RuntimeException e) {
+            out.println("prices not loaded, costs unknown: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** One published section. */
+    public record Published(SweepResult result, Report report) {}
+
+    /** Requests the sections will send, warm-up included. */
+    public long totalRequests(List<SweepSection> sections) {
+        long total = 0;
+        for (SweepSection s : sections) {
+            for (CellSpec c : s.cells()) total += (long) options.repeats() * (options.n() + options.warmupFor(c.key().concurrency()));
+        }
+        return total;
+    }
+
+    public List<Published> run(List<SweepSection> sections, Progress progress) throws IOException, InterruptedException {
+        long total = totalRequests(sections);
+        LoadDriver driver = new LoadDriver(progress, CELL_TIMEOUT_SECONDS);
+        List<Published> published = new ArrayList<>();
+        long done = 0;
+        for (SweepSection section : sections) {
+            Path dir = reportDir(section.name());
+            List<CellResult> cells = new ArrayList<>();
+            for (int repeat = 0; repeat < options.repeats(); repeat++) {
+                for (CellSpec spec : section.cells()) {
+                    cells.add(runCell(driver, spec, repeat, dir));
+                    done += options.n() + options.warmupFor(spec.key().concurrency());
+                    progress.cellDone(section.name() + " " + spec.keyOfRepeat(repeat).slug(), done, total);
+                }
+            }
+            Map<String, String> models = new LinkedHashMap<>();
+            for (CellSpec c : section.cells()) models.putIfAbsent(c.key().provider(), c.endpoint().model());
+            SweepResult result = new SweepResult(section.name(), section.title(),
+                    Provenance.of(options, target, repoRoot, models), target.simulated(), cells);
+            Report report = ReportWriter.publish(result, dir, repoRoot.resolve(options.results()), Provenance.command(options));
+            published.add(new Published(result, report));
+        }
+        return published;
+    }
+
+    /** Prints a published section's table and where its report is. */
+    public void print(Published p) {
+        out.println();
+        out.println(ConsoleTable.render(p.result()));
+        out.println("Report: " + p.report().dir().toAbsolutePath());
+    }
+
+    private CellResult runCell(LoadDriver driver, CellSpec spec, int repeat, Path dir) throws IOException, InterruptedException {
+        CellKey key = spec.keyOfRepeat(repeat);
+        int c = key.concurrency();
+        LoadPlan plan = new LoadPlan(options.n(), options.warmupFor(c), c, options.rate(), options.seed() + repeat);
+        String hlog = key.slug() + ".hlog";
+        CellMeasurement m;
+        try (PathSession session = spec.path().open(new SessionSpec(spec.endpoint(), spec.transport(), c, spec.clientPerRequest()))) {
+            m = driver.run(session, spec.requests().apply(repeat), plan, dir.resolve(hlog));
+        }
+        double tokPerSec = m.outputTokens() / m.wallSeconds();
+        Usage usage = new Usage(m.inputTokens(), m.cachedInputTokens(), m.outputTokens(), m.reasoningTokens(), true);
+        double cost = prices == null ? Double.NaN : prices.cost(spec.endpoint().wireProvider(),
+                ModelRouter.providerModel(spec.endpoint().model()), usage).totalUsd();
+        double cpuPer1k = m.outputTokens() > 0 && !Double.isNaN(m.cpuMillis()) ? m.cpuMillis() / (m.outputTokens() / 1000.0) : Double.NaN;
+        return new CellResult(key, m.wallSeconds(), m.outputTokens(), m.inputTokens(), m.cachedInputTokens(), tokPerSec,
+                m.outcomes().ok() / m.wallSeconds(), m.outcomes(), m.latency(), m.overhead(), Double.isNaN(cost) ? null : cost, cpuPer1k,
+                m.peakThreads(), hlog);
+    }
+
+    /** {@code <reports>/<sweep>-<yyyyMMdd-HHmmss>}, made unique if a run in the same second already took it. */
+    private Path reportDir(String sweep) throws IOException {
+        Path reports = repoRoot.resolve(options.reports());
+        String base = sweep + "-" + LocalDateTime.now().format(STAMP);
+        Path dir = reports.resolve(base);
+        for (int i = 2; Files.exists(dir); i++) dir = reports.resolve(base + "-" + i);
+        Files.createDirectories(dir);
+        return dir;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.llmbench.bench.run;
+
+import dev.llmbench.client.TransportKind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every transport of the reference client over TLS at the given concurrencies, against OpenAI (the profile whose
+ * lessons are about the HTTP stack); when {@code -Dprovider} leaves OpenAI out, against the providers it names.
+ */
+public final class TransportSweep implements Sweep {
+    @Override
+    public String name() { return "transport"; }
+
+    @Override
+    public List<SweepSection> sections(SweepContext ctx) {
+        List<CellSpec> cells = new ArrayList<>();
+        List<Endpoint> endpoints = ctx.endpoint("openai", true);
+        if (endpoints.isEmpty()) endpoints = ctx.endpoints(true);
+        for (Endpoint e : endpoints) {
+            for (int c : ctx.options().concurrency()) {
+                for (TransportKind t : TransportKind.values()) cells.add(ctx.cell(e, t, c, "", null));
+            }
+        }
+        return List.of(new SweepSection(name(), "Transport comparison", cells));
+    }
+}

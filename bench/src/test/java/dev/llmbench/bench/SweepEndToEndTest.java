@@ -1,0 +1,187 @@
+package dev.llmbench.bench;
+
+import dev.llmbench.bench.model.CellResult;
+import dev.llmbench.bench.model.Metric;
+import dev.llmbench.bench.model.SweepResult;
+import dev.llmbench.bench.report.JsonReport;
+import dev.llmbench.bench.run.InProcessSimulator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Quick runs of each sweep against the in-process simulator through SweepMain, checking what lands on disk. */
+class SweepEndToEndTest {
+    /** Every simulator key the runner makes starts with this; it must never reach output or a file. */
+    private static final String KEY_PREFIX = "sim-key-";
+
+    /**
+     * Measuring the measurer: TTFT overhead p50 (measured TTFT minus the simulator's first-token send time) must stay
+     * under this on loopback. Generous, because CI and dev boxes are shared (a 2-core box at load 20 measured ~40 ms;
+     * an idle one a few ms): a sanity bound, not a speed test. A client that held tokens back until the end of the
+     * stream would show about the whole 200 ms stream time of {@link #harnessOverheadStaysWithinTolerance}.
+     */
+    private static final double OVERHEAD_P50_TOLERANCE_MS = 50;
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {}
+
+    private Run run(String sweep, Map<String, String> extra) {
+        Map<String, String> o = new HashMap<>(Map.of("sweep", sweep, "quick", "true", "simInProcess", "true",
+                "reports", dir.resolve("reports").toString(), "results", dir.resolve("RESULTS.md").toString()));
+        o.putAll(extra);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = SweepMain.run(o, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private List<Path> reportDirs() throws IOException {
+        try (Stream<Path> s = Files.list(dir.resolve("reports"))) {
+            return s.filter(Files::isDirectory).sorted().toList();
+        }
+    }
+
+    private static SweepResult json(Path reportDir) throws IOException {
+        return JsonReport.read(reportDir.resolve("results.json"));
+    }
+
+    private void assertNoKeyAnywhere(Run r) throws IOException {
+        assertThat(r.out).doesNotContain(KEY_PREFIX);
+        assertThat(r.err).doesNotContain(KEY_PREFIX);
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                assertThat(text).as(f.toString()).doesNotContain(KEY_PREFIX);
+            }
+        }
+    }
+
+    @Test
+    void concurrencySweepWritesEveryReportFileWithTheNumbersAndMeasuresItsOwnOverhead() throws IOException {
+        Run r = run("concurrency", Map.of());
+
+        assertThat(r.code).as(r.err).isZero();
+        List<Path> dirs = reportDirs();
+        assertThat(dirs).hasSize(1);
+        Path report = dirs.get(0);
+        assertThat(report.getFileName().toString()).startsWith("concurrency-");
+        for (String f : List.of("results.csv", "results.json", "table.md")) assertThat(report.resolve(f)).isRegularFile();
+        assertThat(dir.resolve("RESULTS.md")).content().contains("concurrency");
+        assertThat(r.out).contains("Report: " + report.toAbsolutePath());
+
+        assertThat(json(report).cells()).hasSize(4 * 2); // four providers x quick concurrency 2,4
+        try (Stream<Path> hlogs = Files.list(report)) {
+            assertThat(hlogs.filter(p -> p.toString().endsWith(".hlog")).count()).isEqualTo(8);
+        }
+        SweepResult result = JsonReport.read(report.resolve("results.json"));
+        assertThat(result.simulated()).isTrue();
+        for (CellResult c : result.cells()) {
+            assertThat(c.outcomes().sent()).as(c.key().slug()).isEqualTo(8);
+            assertThat(c.outcomes().ok()).as(c.key().slug() + " " + c.outcomes()).isEqualTo(8);
+            assertThat(c.outputTokens()).isPositive();
+            assertThat(c.outputTokPerSec()).isPositive();
+            assertThat(c.latency(Metric.TTFT).count()).isEqualTo(8);
+            assertThat(c.latency(Metric.E2E).p50()).isGreaterThanOrEqualTo(c.latency(Metric.TTFT).p50());
+            assertThat(report.resolve(c.hlogFile())).isRegularFile();
+            assertThat(c.overhead()).as(c.key().slug()).isNotNull(); // ground truth was asked for and read
+            assertThat(c.overhead().wallEfficiency()).isBetween(0.0, 1.5);
+        }
+        String csv = Files.readString(report.resolve("results.csv"));
+        assertThat(csv.lines().count()).isGreaterThan(8);
+        assertNoKeyAnywhere(r);
+    }
+
+    @Test
+    void harnessOverheadStaysWithinTolerance() throws IOException {
+        // one provider, a 60-token stream at 300 tok/s (200 ms) after a 10 ms first token; warm-up enough for the JIT
+        Run r = run("concurrency", Map.of("provider", "openai", "concurrency", "2", "n", "24", "warmup", "16",
+                "simSet", "openai.latency.medianMs=10;openai.decode.tokensPerSecond=300;openai.output.mean=60"));
+
+        assertThat(r.code).as(r.err).isZero();
+        CellResult c = JsonReport.read(reportDirs().get(0).resolve("results.json")).cells().get(0);
+        assertThat(c.outcomes().ok()).isEqualTo(24);
+        assertThat(c.overhead()).isNotNull();
+        assertThat(c.overhead().ttftOverheadP50Ms()).isBetween(0.0, OVERHEAD_P50_TOLERANCE_MS);
+        assertThat(c.overhead().ttftOverheadP99Ms()).isGreaterThanOrEqualTo(c.overhead().ttftOverheadP50Ms());
+        assertThat(c.overhead().wallEfficiency()).isBetween(0.05, 1.2);
+    }
+
+    @Test
+    void injectedFaultsAreCountedByKindAndTheAccountingBalances() throws IOException {
+        Run r = run("concurrency", Map.of("provider", "openai", "concurrency", "4", "n", "40", "warmup", "0",
+                "simSet", "openai.fault.http-500=0.15;openai.fault.rate-limit=0.15;openai.fault.truncate=0.15"));
+
+        assertThat(r.code).as(r.err).isZero();
+        CellResult c = JsonReport.read(reportDirs().get(0).resolve("results.json")).cells().get(0);
+        assertThat(c.outcomes().sent()).isEqualTo(40);
+        assertThat(c.outcomes().count("SERVER_ERROR")).isPositive();
+        assertThat(c.outcomes().count("RATE_LIMITED")).isPositive();
+        assertThat(c.outcomes().count("PROTOCOL")).isPositive();
+        assertThat(c.outcomes().ok()).isPositive().isLessThan(40);
+        assertThat(c.latency(Metric.TTFT).count()).isEqualTo(c.outcomes().ok());
+        assertNoKeyAnywhere(r);
+    }
+
+    @Test
+    void anOpenAiCompatibleBaseUrlIsMeasuredAsTheGenericProvider() throws IOException {
+        try (InProcessSimulator sim = new InProcessSimulator(1, Map.of("zero.output.mean", "16"))) {
+            Run r = run("concurrency", Map.of("target", sim.httpRoot() + "/zero/v1", "model", "my-model",
+                    "concurrency", "2", "n", "6"));
+
+            assertThat(r.code).as(r.err).isZero();
+            SweepResult result = json(reportDirs().get(0));
+            assertThat(result.simulated()).isFalse(); // a URL is not known to be the simulator
+            assertThat(result.cells()).singleElement().satisfies(c -> {
+                assertThat(c.key().provider()).isEqualTo("generic");
+                assertThat(c.outcomes().ok()).isEqualTo(6);
+                assertThat(c.outputTokens()).isEqualTo(6 * 16);
+                assertThat(c.overhead()).isNull(); // no ground truth asked of an unknown server
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http-version", "prompt-length", "transport", "path"})
+    void everyOtherSweepRunsQuickAndReports(String sweep) throws IOException {
+        Run r = run(sweep, Map.of("provider", "openai,gemini", "n", "4", "concurrency", "2"));
+
+        assertThat(r.code).as(r.err).isZero();
+        Path report = reportDirs().get(0);
+        assertThat(report.getFileName().toString()).startsWith(sweep + "-");
+        assertThat(report.resolve("results.json")).isRegularFile();
+        assertThat(json(report).cells()).isNotEmpty();
+        assertNoKeyAnywhere(r);
+    }
+
+    @Test
+    void lessonsRunsEachTableAsItsOwnSection() throws IOException {
+        Run r = run("lessons", Map.of("n", "4", "concurrency", "2"));
+
+        assertThat(r.code).as(r.err).isZero();
+        List<String> names = reportDirs().stream().map(p -> p.getFileName().toString().replaceAll("-\\d{8}-\\d{6}(-\\d+)?$", "")).toList();
+        assertThat(names).containsExactlyInAnyOrder("lessons-concurrency", "lessons-http-version", "lessons-prompt-length",
+                "lessons-prefix-cache", "lessons-gemini-thinking", "lessons-client-reuse");
+        Path prefixCache = reportDirs().stream().filter(p -> p.getFileName().toString().startsWith("lessons-prefix-cache")).findFirst().orElseThrow();
+        List<CellResult> batches = json(prefixCache).cells();
+        assertThat(batches).extracting(c -> c.key().variant()).containsExactly("first-batch", "second-batch");
+        assertThat(batches.get(1).cachedInputTokens()).as("the second batch finds the first batch's prefixes cached")
+                .isGreaterThan(batches.get(0).cachedInputTokens());
+        assertNoKeyAnywhere(r);
+    }
+}

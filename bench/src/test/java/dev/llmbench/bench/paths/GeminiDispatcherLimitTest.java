@@ -1,0 +1,60 @@
+package dev.llmbench.bench.paths;
+
+import dev.llmbench.bench.paths.sdk.GeminiSdkClient;
+import dev.llmbench.client.ChatRequest;
+import dev.llmbench.client.ChatResponse;
+import dev.llmbench.client.Provider;
+import dev.llmbench.client.StreamListener;
+import dev.llmbench.simulator.Simulator;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Evidence for issue 6 item 4: google-genai leaves OkHttp's default dispatcher in place, so at most 5 async calls
+ * per host wait for response headers at once and the rest queue inside OkHttp; the tuned variant lifts the limit.
+ * The simulator holds headers back for one network round trip, long enough to see the queue.
+ */
+class GeminiDispatcherLimitTest {
+
+    @Test
+    void defaultQueuesBeyondFivePerHostAndTunedDoesNot() {
+        try (Simulator sim = Simulator.builder().set("zero.network.rttMs", "400")
+                .set("zero.output.mean", "4").set("zero.output.sigma", "0").start()) {
+            PathTarget target = new PathTarget(Provider.GEMINI, sim.baseUrl(Simulator.Listener.HTTP, "zero", "v1beta"),
+                    "sk-test", null, null, 10);
+            assertThat(queuedAfterTenRequests(new GeminiSdkClient(target, PathVariant.DEFAULT), 5)).isEqualTo(5);
+            assertThat(queuedAfterTenRequests(new GeminiSdkClient(target, PathVariant.TUNED), 64)).isZero();
+        }
+    }
+
+    private static int queuedAfterTenRequests(GeminiSdkClient client, int expectedLimit) {
+        try (client) {
+            assertThat(client.maxRequestsPerHost()).isEqualTo(expectedLimit);
+            List<CompletableFuture<ChatResponse>> futures = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                futures.add(client.stream(ChatRequest.of("gemini/gemini-3-flash", "hi " + i), StreamListener.NONE));
+            }
+            // enqueue() is asynchronous only in its execution: the queue is decided on the calling thread.
+            int queued = waitForEnqueue(client);
+            for (CompletableFuture<ChatResponse> f : futures) f.orTimeout(30, TimeUnit.SECONDS).join();
+            assertThat(client.queuedCalls()).isZero();
+            return queued;
+        }
+    }
+
+    /** The SDK enqueues from a common-pool task; give it a moment to have enqueued all ten. */
+    private static int waitForEnqueue(GeminiSdkClient client) {
+        int queued = client.queuedCalls();
+        for (int i = 0; i < 40 && queued < 5; i++) {
+            try { Thread.sleep(5); } catch (InterruptedException e) { Thread.currentThread().interrupt(); break; }
+            queued = client.queuedCalls();
+        }
+        return queued;
+    }
+}

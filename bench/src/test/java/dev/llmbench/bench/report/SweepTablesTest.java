@@ -1,0 +1,111 @@
+package dev.llmbench.bench.report;
+
+import dev.llmbench.bench.model.CellResult;
+import dev.llmbench.bench.model.Overhead;
+import dev.llmbench.bench.model.SweepResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SweepTablesTest {
+
+    @Test
+    void oneTablePerProviderSortedByConcurrency() {
+        SweepResult s = Fixtures.sweep("concurrency", List.of(
+                Fixtures.cell("gemini", "okhttp-h2", 64).tokPerSec(4209).ttft(889, 1096).build(),
+                Fixtures.cell("openai", "okhttp-h2", 32).tokPerSec(2456).ttft(213, 753).build(),
+                Fixtures.cell("gemini", "okhttp-h2", 8).tokPerSec(682).ttft(836, 1025).build()));
+        String md = SweepTables.render(s);
+        assertThat(md.indexOf("**Gemini, simulated:**")).isLessThan(md.indexOf("**OpenAI (gpt-4.1-nano), simulated:**"));
+        assertThat(md.indexOf("| 8 ")).isLessThan(md.indexOf("| 64 "));
+        assertThat(md).contains("0.836s").contains("1.096s").contains("4209");
+    }
+
+    @Test
+    void nanIsShownAsMissingNeverAsZero() {
+        SweepResult s = Fixtures.sweep("concurrency", List.of(Fixtures.cell("openai", "okhttp-h2", 32).tokPerSec(Double.NaN).ttft(Double.NaN, Double.NaN).build()));
+        assertThat(SweepTables.render(s)).containsPattern("\\|\\s*32\\s*\\|\\s*ref\\+okhttp-h2\\s*\\|\\s*–\\s*\\|\\s*–\\s*\\|\\s*–\\s*\\|\\s*–\\s*\\|");
+    }
+
+    @Test
+    void variantsGetAColumn() {
+        SweepResult s = Fixtures.sweep("prompt-length", List.of(
+                Fixtures.cell("together", "okhttp-h1", 32).variant("short").build(),
+                Fixtures.cell("together", "okhttp-h1", 32).variant("long").build()));
+        assertThat(SweepTables.render(s)).containsPattern("\\|\\s*c\\s*\\|\\s*Path\\s*\\|\\s*Variant\\s*\\|").contains("| long ");
+    }
+
+    @Test
+    void notesSaySamplesAndRepeats() {
+        List<CellResult> cells = List.of(Fixtures.cell("openai", "okhttp-h2", 32).repeat(0).build(), Fixtures.cell("openai", "okhttp-h2", 32).repeat(1).build());
+        assertThat(SweepTables.notes(CellGroup.of(cells))).contains("from 64 ok requests per cell").contains("p95 is a rough estimate")
+                .contains("median (min–max) of up to 2 interleaved repeats");
+        assertThat(SweepTables.notes(CellGroup.of(cells.subList(0, 1)))).contains("One run per cell: noise unknown");
+    }
+
+    @Test
+    void overheadLineSummarisesCellsOrSaysItIsUnknown() {
+        List<CellResult> cells = List.of(
+                Fixtures.cell("openai", "okhttp-h2", 8).overhead(new Overhead(0.3, 1.0, 0.99)).build(),
+                Fixtures.cell("openai", "okhttp-h2", 64).overhead(new Overhead(0.9, 4.0, 0.90)).build());
+        assertThat(SweepTables.overheadLine(cells)).contains("TTFT +0.60 ms p50").contains("worst 0.90 ms").contains("+2.50 ms p99")
+                .contains("wall efficiency 0.95 (lowest 0.90");
+        assertThat(SweepTables.overheadLine(List.of(Fixtures.cell("openai", "okhttp-h2", 8).build()))).contains("not measured");
+    }
+
+    @Test
+    void consoleTableHasTitleAndTable() {
+        SweepResult s = Fixtures.sweep("concurrency", List.of(Fixtures.cell("openai", "okhttp-h2", 32).tokPerSec(2456).build()));
+        String text = ConsoleTable.render(s);
+        assertThat(text).startsWith("Sweep concurrency (simulated)\n").contains("2456").contains("0.200s");
+        assertThat(ConsoleTable.render(Fixtures.sweep("empty", List.of()))).contains("No cells were measured");
+    }
+
+    @Test
+    void markdownCellsCannotBreakTheTable() {
+        String t = new MarkdownTable(List.of("a", "b")).row(List.of("x|y", "z")).render();
+        assertThat(t).contains("x\\|y");
+        assertThatThrownBy(() -> new MarkdownTable(List.of("a")).row(List.of("1", "2"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void atomicWriteReplacesAndLeavesNoTemporaryFile(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("a.txt");
+        AtomicFiles.writeString(f, "one");
+        AtomicFiles.writeString(f, "two");
+        assertThat(Files.readString(f)).isEqualTo("two");
+        Path blocked = dir.resolve("dir-in-the-way");
+        Files.createDirectories(blocked.resolve("child"));
+        assertThatThrownBy(() -> AtomicFiles.writeString(blocked, "x")).isInstanceOf(IOException.class);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("a.txt", "dir-in-the-way");
+        }
+    }
+
+    @Test
+    void percentileAxisLabels() {
+        assertThat(Charts.percentileLabel(0)).isEqualTo("0%");
+        assertThat(Charts.percentileLabel(1)).isEqualTo("90%");
+        assertThat(Charts.percentileLabel(2)).isEqualTo("99%");
+        assertThat(Charts.percentileLabel(3)).isEqualTo("99.9%");
+        assertThat(Charts.percentileLabel(-1)).isEmpty();
+    }
+
+    @Test
+    void hlogIsReadPerTag(@TempDir Path dir) throws IOException {
+        Fixtures.writeHlog(dir.resolve("c.hlog"), 100_000, 200_000, 300_000);
+        var byTag = HlogDistribution.read(dir.resolve("c.hlog"));
+        assertThat(byTag).containsOnlyKeys("TTFT", "E2E");
+        assertThat(byTag.get("TTFT").getTotalCount()).isEqualTo(3);
+        assertThat(byTag.get("E2E").getMaxValue()).isBetween(1_490_000L, 1_510_000L);
+        assertThatThrownBy(() -> HlogDistribution.read(dir.resolve("none.hlog"))).isInstanceOf(IOException.class);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.llmbench.bench.run;
+
+import dev.llmbench.client.TransportKind;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SweepOptionsTest {
+
+    @Test
+    void defaultsFollowTheIssue() {
+        SweepOptions o = SweepOptions.parse(Map.of());
+
+        assertThat(o.sweep()).isEqualTo("concurrency");
+        assertThat(o.providers()).containsExactly("openai", "anthropic", "gemini", "together");
+        assertThat(o.concurrency()).containsExactly(8, 16, 32, 64);
+        assertThat(o.n()).isEqualTo(64);
+        assertThat(o.warmupFor(32)).isEqualTo(32);
+        assertThat(o.repeats()).isEqualTo(1);
+        assertThat(o.rate()).isNull();
+        assertThat(o.transport()).isNull();
+        assertThat(o.target()).isInstanceOf(SweepOptions.TargetSpec.Sim.class);
+        assertThat(o.simInProcess()).isFalse();
+        assertThat(o.simOverrides()).isEmpty();
+        assertThat(o.reports()).isEqualTo("reports");
+        assertThat(o.results()).isEqualTo("RESULTS.md");
+    }
+
+    @Test
+    void quickShrinksTheDefaultsButExplicitValuesWin() {
+        SweepOptions quick = SweepOptions.parse(Map.of("quick", "true"));
+        assertThat(quick.n()).isLessThanOrEqualTo(8);
+        assertThat(quick.concurrency()).allMatch(c -> c <= 4);
+        assertThat(quick.warmupFor(4)).isEqualTo(1);
+        assertThat(quick.simOverrides()).containsEntry("openai.latency.medianMs", "5");
+
+        SweepOptions explicit = SweepOptions.parse(Map.of("quick", "true", "n", "20", "concurrency", "3", "warmup", "0",
+                "simSet", "openai.latency.medianMs=7;zero.limit.rpm=10"));
+        assertThat(explicit.n()).isEqualTo(20);
+        assertThat(explicit.concurrency()).containsExactly(3);
+        assertThat(explicit.warmupFor(3)).isZero();
+        assertThat(explicit.simOverrides()).containsEntry("openai.latency.medianMs", "7").containsEntry("zero.limit.rpm", "10");
+    }
+
+    @Test
+    void parsesListsTransportsRatesAndTargets() {
+        SweepOptions o = SweepOptions.parse(Map.of("provider", "Gemini, openai", "concurrency", "4,2,4", "rate", "12.5",
+                "transport", "netty-h2", "target", "http://127.0.0.1:8000/v1/", "model", "my-model"));
+
+        assertThat(o.providers()).containsExactly("generic"); // a base-URL target is one generic provider
+        assertThat(o.concurrency()).containsExactly(4, 2);
+        assertThat(o.rate()).isEqualTo(12.5);
+        assertThat(o.transport()).isEqualTo(TransportKind.NETTY_H2);
+        assertThat(o.target()).isEqualTo(new SweepOptions.TargetSpec.BaseUrl("http://127.0.0.1:8000/v1"));
+
+        assertThat(SweepOptions.parse(Map.of("provider", "gemini,openai")).providers()).isEqualTo(List.of("gemini", "openai"));
+        assertThat(SweepOptions.parse(Map.of("target", "live")).target()).isInstanceOf(SweepOptions.TargetSpec.Live.class);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.llmbench.client.internal.transport.jdk;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Bounds in-flight HTTP/2 streams to one host for the JDK client, which opens one connection per host and fails a
+ * request past the server's SETTINGS_MAX_CONCURRENT_STREAMS with "too many concurrent streams" (JDK-8225647) instead
+ * of queueing it. The JDK does not expose the server's setting, so the bound starts at a safe default (real providers
+ * advertise about 100) and lowered by each refusal to one below what was then in flight: a burst of N streams against
+ * a limit of M sees N - M refusals and ends with the bound at M. The bound never grows back (servers rarely raise
+ * it mid-run). Requests past the bound wait in a lock-free queue and are started as slots free up; no thread waits.
+ */
+final class StreamSlots {
+    static final int DEFAULT_LIMIT = 100;
+
+    private final AtomicInteger limit;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+
+    StreamSlots(int initialLimit) { this.limit = new AtomicInteger(initialLimit); }
+
+    /** Runs {@code start} now if a slot is free, else when one frees up. */
+    void submit(Runnable start) {
+        if (tryAcquire()) start.run();
+        else {
+            waiting.add(start);
+            drain(); // a slot may have freed between the failed acquire and the add
+        }
+    }
+
+    /** A stream ended: frees its slot and starts a waiting request if any. */
+    void release() {
+        inFlight.decrementAndGet();
+        drain();
+    }
+
+    /** A stream holding a slot was refused for the stream limit: lower the bound (never below 1). */
+    void refused() {
+        int open = inFlight.get();
+        limit.updateAndGet(l -> Math.max(1, Math.min(l, open) - 1));
+    }
+
+    int inFlight() { return inFlight.get(); }
+
+    int limit() { return limit.get(); }
+
+    private boolean tryAcquire() {
+        while (true) {
+            int n = inFlight.get();
+            if (n >= limit.get()) return false;
+            if (inFlight.compareAndSet(n, n + 1)) return true;
+        }
+    }
+
+    private void drain() {
+        while (!waiting.isEmpty() && tryAcquire()) {
+            Runnable next = waiting.poll();
+            if (next == null) { inFlight.decrementAndGet(); continue; }
+            next.run();
+        }
+    }
+}

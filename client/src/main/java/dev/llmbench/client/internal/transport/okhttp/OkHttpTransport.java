@@ -1,0 +1,156 @@
+package dev.llmbench.client.internal.transport.okhttp;
+
+import dev.llmbench.client.internal.transport.CallGuard;
+import dev.llmbench.client.internal.transport.ConnectTimeoutException;
+import dev.llmbench.client.internal.transport.DaemonThreads;
+import dev.llmbench.client.internal.transport.HttpCall;
+import dev.llmbench.client.internal.transport.Protocols;
+import dev.llmbench.client.internal.transport.ResponseSink;
+import dev.llmbench.client.internal.transport.Transport;
+import dev.llmbench.client.internal.transport.TransportConfig;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.Headers;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * OkHttp, HTTP/1.1 only or HTTP/2 (ALPN h2 over TLS, prior knowledge over cleartext).
+ *
+ * <p>Requests go through {@code enqueue}; OkHttp's model reads a response body on a dispatcher thread, so a streaming
+ * body occupies one dispatcher thread while it lasts (OkHttp has no non-blocking body API). The dispatcher is sized
+ * to {@code maxConcurrency} both overall and per host, replacing OkHttp's default 5-per-host cap, and the pool keeps
+ * enough idle connections for HTTP/1.1 at that concurrency. Timeouts other than connect are the client core's, so
+ * OkHttp's read/write/call timeouts are off; it never retries on its own.
+ */
+public final class OkHttpTransport implements Transport {
+    private static final int READ_BUFFER = 16 * 1024;
+    private static final ThreadLocal<ByteBuffer> READ_BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocate(READ_BUFFER));
+
+    private final boolean http2;
+    private final ExecutorService executor;
+    private final ConnectionPool pool;
+    private final OkHttpClient tlsClient;
+    private final OkHttpClient cleartextClient;
+
+    public OkHttpTransport(boolean http2, TransportConfig config) {
+        this.http2 = http2;
+        int n = config.maxConcurrency();
+        // Like OkHttp's own default executor (unbounded, threads die after 60 s idle), but daemon and named.
+        this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                new DaemonThreads(http2 ? "okhttp-h2" : "okhttp-h1"));
+        Dispatcher dispatcher = new Dispatcher(executor);
+        dispatcher.setMaxRequests(n);
+        dispatcher.setMaxRequestsPerHost(n);
+        this.pool = new ConnectionPool(http2 ? Math.max(5, config.connectionsPerHost()) : Math.max(5, n), 5, TimeUnit.MINUTES);
+        OkHttpClient base = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(pool)
+                .connectTimeout(config.connectTimeout())
+                .readTimeout(0, TimeUnit.MILLISECONDS)
+                .writeTimeout(0, TimeUnit.MILLISECONDS)
+                .callTimeout(0, TimeUnit.MILLISECONDS)
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .sslSocketFactory(config.tls().sslContext().getSocketFactory(), config.tls().trustManager())
+                .build();
+        this.tlsClient = base.newBuilder()
+                .protocols(http2 ? List.of(Protocol.HTTP_2, Protocol.HTTP_1_1) : List.of(Protocol.HTTP_1_1))
+                .build();
+        // H2_PRIOR_KNOWLEDGE must be the only protocol listed.
+        this.cleartextClient = http2 ? base.newBuilder().protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE)).build() : tlsClient;
+    }
+
+    @Override
+    public Cancellable send(HttpCall call, ResponseSink sink) {
+        Headers.Builder headers = new Headers.Builder();
+        List<String> h = call.headers();
+        String contentType = null;
+        for (int i = 0; i < h.size(); i += 2) {
+            if (h.get(i).equalsIgnoreCase("content-type")) contentType = h.get(i + 1);
+            headers.add(h.get(i), h.get(i + 1));
+        }
+        RequestBody body = "GET".equals(call.method()) ? null
+                : RequestBody.create(call.body(), contentType == null ? null : MediaType.parse(contentType));
+        Request request = new Request.Builder().url(call.uri().toString()).headers(headers.build())
+                .method(call.method(), body).build();
+        OkHttpClient client = "https".equalsIgnoreCase(call.uri().getScheme()) ? tlsClient : cleartextClient;
+        StreamingCall streaming = new StreamingCall(client.newCall(request), sink);
+        streaming.call.enqueue(streaming);
+        return streaming;
+    }
+
+    @Override
+    public int openConnections() { return pool.connectionCount(); }
+
+    @Override
+    public void close() {
+        tlsClient.dispatcher().cancelAll();
+        executor.shutdown();
+        pool.evictAll();
+    }
+
+    @Override
+    public String toString() { return http2 ? "okhttp-h2" : "okhttp-h1"; }
+
+    /** One call: the callback reads the body to its end on the dispatcher thread. */
+    private static final class StreamingCall extends CallGuard implements Callback {
+        final Call call;
+
+        StreamingCall(Call call, ResponseSink sink) {
+            super(sink);
+            this.call = call;
+        }
+
+        @Override
+        public void onFailure(Call c, IOException e) {
+            IOException error = e instanceof SocketTimeoutException && String.valueOf(e.getMessage()).contains("connect")
+                    ? new ConnectTimeoutException(e) : e;
+            fail(error, System.nanoTime());
+        }
+
+        @Override
+        public void onResponse(Call c, Response response) {
+            try (ResponseBody body = response.body()) {
+                long now = System.nanoTime();
+                if (ended()) return;
+                Protocol p = response.protocol();
+                String protocol = p == Protocol.HTTP_2 || p == Protocol.H2_PRIOR_KNOWLEDGE ? Protocols.H2 : Protocols.HTTP_1_1;
+                sink.onHeaders(response.code(), protocol, response::header, now);
+                BufferedSource source = body.source();
+                ByteBuffer buf = READ_BUFFERS.get();
+                while (!ended()) {
+                    buf.clear();
+                    int n = source.read(buf);
+                    now = System.nanoTime();
+                    if (n < 0) break;
+                    buf.flip();
+                    sink.onBody(buf, now);
+                }
+                complete(System.nanoTime());
+            } catch (IOException | RuntimeException e) {
+                fail(e, System.nanoTime());
+            }
+        }
+
+        @Override
+        protected void abort() { call.cancel(); }
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Adaptive concurrency: {@link dev.llmbench.client.limit.Limit} ({@link dev.llmbench.client.limit.AimdLimit},
+ * {@link dev.llmbench.client.limit.FixedLimit}), the non-blocking {@link dev.llmbench.client.limit.Limiter} that hands
+ * out permits as futures, {@link dev.llmbench.client.limit.WindowRecorder} for the window's time series, and
+ * {@link dev.llmbench.client.limit.KeyRing} for several API keys with one window each.
+ *
+ * <pre>{@code
+ * Limiter limiter = Limiter.aimd(32);
+ * limiter.acquire().thenCompose(permit -> send(request)
+ *         .whenComplete((response, failure) -> permit.release(failure)));   // 429/529/timeout halve the window
+ * }</pre>
+ */
+package dev.llmbench.client.limit;

@@ -1,0 +1,225 @@
+package dev.llmbench.client.internal.codec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmbench.client.Provider;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+/**
+ * For random streams of each provider's format: the decoder makes exactly the same sink calls however the body is cut
+ * (down to 1-byte pieces) and whatever line endings it uses; and mangled bodies end in exactly one onDone/onError,
+ * nothing after it, and never an exception.
+ */
+class DecoderProperties {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] SPECIAL = "{}[]\":,\\\n\r".getBytes(StandardCharsets.US_ASCII);
+
+    /** One delta of a stream: text or thought text, optionally preceded by an SSE comment. */
+    record Delta(String text, boolean thought, boolean comment) {}
+
+    record Script(List<Delta> deltas, boolean usage, boolean terminal) {}
+
+    @Property(tries = 150)
+    void openAiCallsDoNotDependOnSplitsOrLineEndings(@ForAll("scripts") Script script, @ForAll long seed) {
+        checkSplitInvariance(Provider.OPENAI, openAi(script), seed);
+    }
+
+    @Property(tries = 150)
+    void anthropicCallsDoNotDependOnSplitsOrLineEndings(@ForAll("scripts") Script script, @ForAll long seed) {
+        checkSplitInvariance(Provider.ANTHROPIC, anthropic(script), seed);
+    }
+
+    @Property(tries = 150)
+    void geminiCallsDoNotDependOnSplitsOrLineEndings(@ForAll("scripts") Script script, @ForAll long seed) {
+        checkSplitInvariance(Provider.GEMINI, gemini(script), seed);
+    }
+
+    @Property(tries = 300)
+    void mangledStreamsEndInExactlyOneOutcomeAndNeverThrow(@ForAll("scripts") Script script, @ForAll long seed) {
+        Random random = new Random(seed);
+        Provider provider = List.of(Provider.OPENAI, Provider.ANTHROPIC, Provider.GEMINI).get(random.nextInt(3));
+        String body = switch (provider) {
+            case ANTHROPIC -> anthropic(script);
+            case GEMINI -> gemini(script);
+            default -> openAi(script);
+        };
+        byte[] mangled = mangle(body.getBytes(StandardCharsets.UTF_8), random);
+        int[] splits = splits(mangled.length, random);
+        RecordingSink[] result = new RecordingSink[1];
+        assertThatCode(() -> result[0] = RecordingSink.decode(Codecs.forProvider(provider), mangled, splits))
+                .doesNotThrowAnyException();
+        assertThat(result[0].terminals).isEqualTo(1);
+        assertThat(result[0].callAfterTerminal).isFalse();
+    }
+
+    @Property(tries = 200)
+    void randomBytesNeverThrow(@ForAll byte[] bytes, @ForAll long seed) {
+        Random random = new Random(seed);
+        for (Provider p : List.of(Provider.OPENAI, Provider.ANTHROPIC, Provider.GEMINI)) {
+            byte[] body = random.nextBoolean() ? bytes : ("data: " + new String(bytes, StandardCharsets.ISO_8859_1) + "\n\n")
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            RecordingSink sink = RecordingSink.decode(Codecs.forProvider(p), body, splits(body.length, random));
+            assertThat(sink.terminals).isEqualTo(1);
+            assertThat(sink.callAfterTerminal).isFalse();
+        }
+    }
+
+    private static void checkSplitInvariance(Provider provider, String lfBody, long seed) {
+        Random random = new Random(seed);
+        ProviderCodec codec = Codecs.forProvider(provider);
+        RecordingSink reference = RecordingSink.decode(codec, lfBody);
+        byte[] variant = withLineEndings(lfBody, random).getBytes(StandardCharsets.UTF_8);
+        RecordingSink split = RecordingSink.decode(codec, variant, splits(variant.length, random));
+        assertThat(split.calls).isEqualTo(reference.calls);
+        assertThat(reference.terminals).isEqualTo(1);
+        assertThat(reference.last()).isEqualTo("done"); // the scripts only make well-formed streams
+    }
+
+    // --- stream writers, straight from the documented formats --------------------------------------------------
+
+    static String openAi(Script s) {
+        StringBuilder b = new StringBuilder();
+        b.append("data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-x\",\"choices\":[{\"index\":0,")
+                .append("\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}],\"usage\":null}\n\n");
+        for (Delta d : s.deltas()) {
+            if (d.comment()) b.append(": sim-t-us=").append(d.text().length()).append('\n');
+            b.append("data: {\"choices\":[{\"index\":0,\"delta\":{\"").append(d.thought() ? "reasoning_content" : "content")
+                    .append("\":").append(quote(d.text())).append("},\"finish_reason\":null}],\"usage\":null}\n\n");
+        }
+        b.append("data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n");
+        if (s.usage()) {
+            b.append("data: {\"choices\":[],\"usage\":{\"prompt_tokens\":11,\"completion_tokens\":").append(s.deltas().size())
+                    .append(",\"prompt_tokens_details\":{\"cached_tokens\":3},\"completion_tokens_details\":{\"reasoning_tokens\":1}}}\n\n");
+        }
+        b.append("data: [DONE]\n\n");
+        return b.toString();
+    }
+
+    static String anthropic(Script s) {
+        StringBuilder b = new StringBuilder();
+        b.append("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"model\":\"claude-x\",\"usage\":")
+                .append("{\"input_tokens\":5,\"cache_read_input_tokens\":7,\"output_tokens\":1}}}\n\n");
+        b.append("event: ping\ndata: {\"type\":\"ping\"}\n\n");
+        for (Delta d : s.deltas()) {
+            if (d.comment()) b.append(":c\n");
+            String field = d.thought() ? "thinking" : "text";
+            b.append("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"")
+                    .append(field).append("_delta\",\"").append(field).append("\":").append(quote(d.text())).append("}}\n\n");
+        }
+        b.append("event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"}");
+        if (s.usage()) b.append(",\"usage\":{\"output_tokens\":").append(s.deltas().size()).append('}');
+        b.append("}\n\n");
+        b.append("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+        return b.toString();
+    }
+
+    static String gemini(Script s) {
+        StringBuilder b = new StringBuilder();
+        for (Delta d : s.deltas()) {
+            if (d.comment()) b.append(": t\n");
+            b.append("data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":").append(quote(d.text()))
+                    .append(d.thought() ? ",\"thought\":true" : "").append("}],\"role\":\"model\"},\"index\":0}]");
+            if (s.usage()) b.append(",\"usageMetadata\":{\"promptTokenCount\":4,\"candidatesTokenCount\":1}");
+            b.append(",\"modelVersion\":\"gemini-x\"}\n\n");
+        }
+        b.append("data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"\"}],\"role\":\"model\"},\"finishReason\":\"STOP\"}]}\n\n");
+        return b.toString();
+    }
+
+    private static String quote(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // --- transformations ---------------------------------------------------------------------------------------
+
+    /** Rewrites each LF with a random LF, CRLF or CR (never a CR right before an LF-ended blank line). */
+    static String withLineEndings(String lfBody, Random random) {
+        StringBuilder out = new StringBuilder(lfBody.length() + 64);
+        String previous = "\n";
+        int lineStart = 0;
+        for (int i = 0; i < lfBody.length(); i++) {
+            char c = lfBody.charAt(i);
+            if (c != '\n') {
+                out.append(c);
+                continue;
+            }
+            String ending = switch (random.nextInt(3)) {
+                case 0 -> "\n";
+                case 1 -> "\r\n";
+                default -> "\r";
+            };
+            if (i == lineStart && previous.equals("\r") && ending.equals("\n")) ending = "\r\n";
+            out.append(ending);
+            previous = ending;
+            lineStart = i + 1;
+        }
+        return out.toString();
+    }
+
+    private static byte[] mangle(byte[] body, Random random) {
+        byte[] b = body.clone();
+        int edits = 1 + random.nextInt(4);
+        for (int e = 0; e < edits && b.length > 1; e++) {
+            int at = random.nextInt(b.length);
+            switch (random.nextInt(4)) {
+                case 0 -> b[at] = (byte) random.nextInt(256);
+                case 1 -> b[at] = SPECIAL[random.nextInt(SPECIAL.length)];
+                case 2 -> b = java.util.Arrays.copyOf(b, at); // truncate
+                default -> {
+                    byte[] c = new byte[b.length - 1];
+                    System.arraycopy(b, 0, c, 0, at);
+                    System.arraycopy(b, at + 1, c, at, b.length - at - 1);
+                    b = c;
+                }
+            }
+        }
+        return b;
+    }
+
+    static int[] splits(int length, Random random) {
+        if (length < 2) return new int[0];
+        int mode = random.nextInt(4);
+        if (mode == 0) return new int[0];
+        if (mode == 1) {
+            int[] all = new int[length - 1];
+            for (int i = 0; i < all.length; i++) all[i] = i + 1;
+            return all;
+        }
+        TreeSet<Integer> cuts = new TreeSet<>();
+        int n = 1 + random.nextInt(Math.min(length - 1, mode == 2 ? 3 : 60));
+        for (int i = 0; i < n; i++) cuts.add(1 + random.nextInt(length - 1));
+        return cuts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @Provide
+    Arbitrary<Script> scripts() {
+        Arbitrary<String> text = Arbitraries.strings()
+                .withChars("ab \"\\/{}\t\n:")
+                .withChars('\u00e9', '\u4e16', '\u0000', '\u2028')
+                .withCharRange('\uD83D', '\uD83D')
+                .ofMinLength(1).ofMaxLength(8)
+                .map(s -> s.replace("\uD83D", "\uD83D\uDE00"));
+        Arbitrary<Delta> delta = Combinators.combine(text, Arbitraries.of(false, false, true), Arbitraries.of(false, true))
+                .as(Delta::new);
+        return Combinators.combine(delta.list().ofMaxSize(12), Arbitraries.of(true, false), Arbitraries.just(true))
+                .as(Script::new);
+    }
+}
