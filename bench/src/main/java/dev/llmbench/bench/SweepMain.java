@@ -7,6 +7,7 @@ import dev.llmbench.bench.run.LiveTarget;
 import dev.llmbench.bench.run.OptionException;
 import dev.llmbench.bench.run.OptionSpec;
 import dev.llmbench.bench.run.Progress;
+import dev.llmbench.bench.run.LibraryClientPath;
 import dev.llmbench.bench.run.RefClientPath;
 import dev.llmbench.bench.run.RepositoryRoot;
 import dev.llmbench.bench.run.SimTarget;
@@ -60,7 +61,7 @@ public final class SweepMain {
         }
         Path root = RepositoryRoot.find(Path.of(""));
         try (Target target = openTarget(o)) {
-            SweepContext ctx = new SweepContext(o, target, List.of(new RefClientPath()), out);
+            SweepContext ctx = new SweepContext(o, target, o.sweep().equals("path") ? LibraryClientPath.all() : List.of(new RefClientPath()), out);
             List<SweepSection> sections = sweep.sections(ctx).stream().filter(s -> !s.cells().isEmpty()).toList();
             if (sections.isEmpty()) {
                 err.println("llmbench: nothing to run: no requested provider is available on target " + o.raw().getOrDefault("target", "sim"));

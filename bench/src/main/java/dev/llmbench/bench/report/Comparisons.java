@@ -17,7 +17,8 @@ public final class Comparisons {
 
     /** A dimension a comparison can vary; the others are held equal. */
     enum Dimension {
-        PATH(CellKey::path, k -> new CellKey(k.provider(), "", k.transport(), k.concurrency(), k.variant(), 0)),
+        // a path brings its own HTTP stack, so paths are compared whatever transport each one used
+        PATH(CellKey::path, k -> new CellKey(k.provider(), "", "", k.concurrency(), k.variant(), 0)),
         TRANSPORT(CellKey::transport, k -> new CellKey(k.provider(), k.path(), "", k.concurrency(), k.variant(), 0)),
         VARIANT(CellKey::variant, k -> new CellKey(k.provider(), k.path(), k.transport(), k.concurrency(), "", 0));
 
@@ -38,7 +39,7 @@ public final class Comparisons {
             CellKey k = subject.key();
             String held = Providers.display(k.provider()) + " c=" + k.concurrency()
                     + (dimension != Dimension.PATH ? " " + k.path() : "")
-                    + (dimension != Dimension.TRANSPORT && !k.transport().isEmpty() ? " " + k.transport() : "")
+                    + (dimension == Dimension.VARIANT && !k.transport().isEmpty() ? " " + k.transport() : "")
                     + (dimension != Dimension.VARIANT && !k.variant().isEmpty() ? " " + k.variant() : "");
             return held + ": " + dimension.value.apply(k) + " vs " + dimension.value.apply(baseline.key());
         }
@@ -52,7 +53,11 @@ public final class Comparisons {
             Map<CellKey, List<CellGroup>> buckets = new LinkedHashMap<>();
             for (CellGroup g : groups) buckets.computeIfAbsent(d.others.apply(g.key()), k -> new ArrayList<>()).add(g);
             for (List<CellGroup> bucket : buckets.values()) {
-                for (int i = 1; i < bucket.size(); i++) pairs.add(new Pair(d, bucket.get(i), bucket.get(0)));
+                CellGroup baseline = bucket.get(0);
+                for (int i = 1; i < bucket.size(); i++) {
+                    CellGroup subject = bucket.get(i);
+                    if (!d.value.apply(subject.key()).equals(d.value.apply(baseline.key()))) pairs.add(new Pair(d, subject, baseline));
+                }
             }
         }
         return pairs;

@@ -3,7 +3,10 @@ package dev.llmbench.bench.run;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Provider × client path × concurrency. Only the reference client exists yet; SDK and generic paths come later. */
+/**
+ * Provider × client path × concurrency: the reference client, each official SDK with its defaults and tuned, and the
+ * generic multi-provider library (LangChain4j), through the same driver and metrics.
+ */
 public final class PathSweep implements Sweep {
     @Override
     public String name() { return "path"; }

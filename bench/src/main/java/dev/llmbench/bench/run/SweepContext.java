@@ -71,7 +71,7 @@ public final class SweepContext {
 
     public CellSpec cell(Endpoint e, TransportKind t, ClientPath path, int concurrency, String variant,
                          boolean clientPerRequest, java.util.function.IntFunction<RequestFactory> requests) {
-        return new CellSpec(new CellKey(e.provider(), path.id(), t.id(), concurrency, variant, 0), e, t, path,
+        return new CellSpec(new CellKey(e.provider(), path.id(), path.transportLabel(t), concurrency, variant, 0), e, t, path,
                 clientPerRequest, requests);
     }
 }

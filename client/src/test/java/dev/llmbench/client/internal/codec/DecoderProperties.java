@@ -3,18 +3,18 @@ package dev.llmbench.client.internal.codec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmbench.client.Provider;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.ThrowingConsumer;
 
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -33,24 +33,60 @@ class DecoderProperties {
 
     record Script(List<Delta> deltas, boolean usage, boolean terminal) {}
 
-    @Property(tries = 150)
-    void openAiCallsDoNotDependOnSplitsOrLineEndings(@ForAll("scripts") Script script, @ForAll long seed) {
-        checkSplitInvariance(Provider.OPENAI, openAi(script), seed);
+    /** Fixed base seed: every run generates the same cases. Each case's own seed is in its name and failure message. */
+    private static final long BASE_SEED = 0x4C4C_4D42_4445_4331L;
+
+    @TestFactory
+    Stream<DynamicTest> openAiCallsDoNotDependOnSplitsOrLineEndings() {
+        return cases("openAiCallsDoNotDependOnSplitsOrLineEndings", "openAiCase", 150, DecoderProperties::openAiCase);
     }
 
-    @Property(tries = 150)
-    void anthropicCallsDoNotDependOnSplitsOrLineEndings(@ForAll("scripts") Script script, @ForAll long seed) {
-        checkSplitInvariance(Provider.ANTHROPIC, anthropic(script), seed);
+    @TestFactory
+    Stream<DynamicTest> anthropicCallsDoNotDependOnSplitsOrLineEndings() {
+        return cases("anthropicCallsDoNotDependOnSplitsOrLineEndings", "anthropicCase", 150,
+                DecoderProperties::anthropicCase);
     }
 
-    @Property(tries = 150)
-    void geminiCallsDoNotDependOnSplitsOrLineEndings(@ForAll("scripts") Script script, @ForAll long seed) {
-        checkSplitInvariance(Provider.GEMINI, gemini(script), seed);
+    @TestFactory
+    Stream<DynamicTest> geminiCallsDoNotDependOnSplitsOrLineEndings() {
+        return cases("geminiCallsDoNotDependOnSplitsOrLineEndings", "geminiCase", 150, DecoderProperties::geminiCase);
     }
 
-    @Property(tries = 300)
-    void mangledStreamsEndInExactlyOneOutcomeAndNeverThrow(@ForAll("scripts") Script script, @ForAll long seed) {
-        Random random = new Random(seed);
+    @TestFactory
+    Stream<DynamicTest> mangledStreamsEndInExactlyOneOutcomeAndNeverThrow() {
+        return cases("mangledStreamsEndInExactlyOneOutcomeAndNeverThrow", "mangledCase", 300,
+                DecoderProperties::mangledCase);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> randomBytesNeverThrow() {
+        return cases("randomBytesNeverThrow", "randomBytesCase", 200, DecoderProperties::randomBytesCase);
+    }
+
+    // --- one case of each property, a function of its case seed alone (call it directly to reproduce a failure) --
+
+    static void openAiCase(long caseSeed) {
+        SplittableRandom g = new SplittableRandom(caseSeed);
+        Script script = script(g);
+        checkSplitInvariance(Provider.OPENAI, openAi(script), g.nextLong());
+    }
+
+    static void anthropicCase(long caseSeed) {
+        SplittableRandom g = new SplittableRandom(caseSeed);
+        Script script = script(g);
+        checkSplitInvariance(Provider.ANTHROPIC, anthropic(script), g.nextLong());
+    }
+
+    static void geminiCase(long caseSeed) {
+        SplittableRandom g = new SplittableRandom(caseSeed);
+        Script script = script(g);
+        checkSplitInvariance(Provider.GEMINI, gemini(script), g.nextLong());
+    }
+
+    static void mangledCase(long caseSeed) {
+        SplittableRandom g = new SplittableRandom(caseSeed);
+        Script script = script(g);
+        Random random = new Random(g.nextLong());
         Provider provider = List.of(Provider.OPENAI, Provider.ANTHROPIC, Provider.GEMINI).get(random.nextInt(3));
         String body = switch (provider) {
             case ANTHROPIC -> anthropic(script);
@@ -66,9 +102,10 @@ class DecoderProperties {
         assertThat(result[0].callAfterTerminal).isFalse();
     }
 
-    @Property(tries = 200)
-    void randomBytesNeverThrow(@ForAll byte[] bytes, @ForAll long seed) {
-        Random random = new Random(seed);
+    static void randomBytesCase(long caseSeed) {
+        SplittableRandom g = new SplittableRandom(caseSeed);
+        byte[] bytes = bytes(g);
+        Random random = new Random(g.nextLong());
         for (Provider p : List.of(Provider.OPENAI, Provider.ANTHROPIC, Provider.GEMINI)) {
             byte[] body = random.nextBoolean() ? bytes : ("data: " + new String(bytes, StandardCharsets.ISO_8859_1) + "\n\n")
                     .getBytes(StandardCharsets.ISO_8859_1);
@@ -76,6 +113,29 @@ class DecoderProperties {
             assertThat(sink.terminals).isEqualTo(1);
             assertThat(sink.callAfterTerminal).isFalse();
         }
+    }
+
+    /**
+     * {@code tries} dynamic tests of one property, each with its own seed drawn from {@link #BASE_SEED} and the property
+     * name; the seed is in the display name and in the failure message.
+     */
+    private static Stream<DynamicTest> cases(String property, String caseMethod, int tries, ThrowingConsumer<Long> check) {
+        SplittableRandom seeds = new SplittableRandom(BASE_SEED ^ property.hashCode());
+        List<DynamicTest> tests = new ArrayList<>(tries);
+        for (int i = 0; i < tries; i++) {
+            long seed = seeds.nextLong();
+            String name = String.format("#%d seed=0x%016XL", i + 1, seed); // #n matches surefire's [n]
+            tests.add(DynamicTest.dynamicTest(name, () -> {
+                try {
+                    check.accept(seed);
+                } catch (Throwable t) {
+                    throw new AssertionError(property + " failed for " + name
+                            + " (reproduce: DecoderProperties." + caseMethod + "(0x" + String.format("%016X", seed)
+                            + "L)): " + t, t);
+                }
+            }));
+        }
+        return tests.stream();
     }
 
     private static void checkSplitInvariance(Provider provider, String lfBody, long seed) {
@@ -209,17 +269,40 @@ class DecoderProperties {
         return cuts.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    @Provide
-    Arbitrary<Script> scripts() {
-        Arbitrary<String> text = Arbitraries.strings()
-                .withChars("ab \"\\/{}\t\n:")
-                .withChars('\u00e9', '\u4e16', '\u0000', '\u2028')
-                .withCharRange('\uD83D', '\uD83D')
-                .ofMinLength(1).ofMaxLength(8)
-                .map(s -> s.replace("\uD83D", "\uD83D\uDE00"));
-        Arbitrary<Delta> delta = Combinators.combine(text, Arbitraries.of(false, false, true), Arbitraries.of(false, true))
-                .as(Delta::new);
-        return Combinators.combine(delta.list().ofMaxSize(12), Arbitraries.of(true, false), Arbitraries.just(true))
-                .as(Script::new);
+    // --- generators: small seeded random builders of the inputs -------------------------------------------------
+
+    /** Characters of delta texts; a lone high surrogate becomes a whole emoji below. */
+    private static final char[] TEXT_CHARS = "ab \"\\/{}\t\n:\u00e9\u4e16\u0000\u2028\uD83D".toCharArray();
+    private static final byte[] EDGE_BYTES = {0, 1, -1, Byte.MIN_VALUE, Byte.MAX_VALUE};
+
+    /** 1 to 8 characters of {@link #TEXT_CHARS}, each lone high surrogate turned into an emoji. */
+    static String text(SplittableRandom g) {
+        int length = 1 + g.nextInt(8);
+        StringBuilder b = new StringBuilder(length);
+        for (int i = 0; i < length; i++) b.append(TEXT_CHARS[g.nextInt(TEXT_CHARS.length)]);
+        return b.toString().replace("\uD83D", "\uD83D\uDE00");
+    }
+
+    /** A delta: random text, a thought one time in three, an SSE comment before it half the time. */
+    static Delta delta(SplittableRandom g) {
+        return new Delta(text(g), g.nextInt(3) == 2, g.nextBoolean());
+    }
+
+    /** 0 to 12 deltas, usage or not, always terminated. */
+    static Script script(SplittableRandom g) {
+        int size = g.nextInt(13);
+        List<Delta> deltas = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) deltas.add(delta(g));
+        return new Script(List.copyOf(deltas), g.nextBoolean(), true);
+    }
+
+    /** 0 to 255 bytes (short ones half the time), uniform with some edge values mixed in. */
+    static byte[] bytes(SplittableRandom g) {
+        int length = g.nextBoolean() ? g.nextInt(17) : g.nextInt(256);
+        byte[] b = new byte[length];
+        for (int i = 0; i < length; i++) {
+            b[i] = g.nextInt(10) == 0 ? EDGE_BYTES[g.nextInt(EDGE_BYTES.length)] : (byte) g.nextInt(256);
+        }
+        return b;
     }
 }

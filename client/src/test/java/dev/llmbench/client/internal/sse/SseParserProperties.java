@@ -1,17 +1,15 @@
 package dev.llmbench.client.internal.sse;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Random event streams, written with random line endings and fed in randomly cut pieces (down to single bytes, which
@@ -21,9 +19,35 @@ class SseParserProperties {
 
     record Event(List<String> comments, String name, List<String> dataLines, boolean withId) {}
 
-    @Property(tries = 300)
-    void parsesWhatWasWrittenHoweverSplitAndTerminated(@ForAll("streams") List<Event> events, @ForAll long seed) {
-        Random random = new Random(seed);
+    /** Fixed base seed: every run generates the same cases. Each case's own seed is in its name and failure message. */
+    private static final long BASE_SEED = 0x5353_4550_4152_5345L;
+    private static final int TRIES = 300;
+
+    @TestFactory
+    Stream<DynamicTest> parsesWhatWasWrittenHoweverSplitAndTerminated() {
+        SplittableRandom seeds = new SplittableRandom(BASE_SEED);
+        List<DynamicTest> tests = new ArrayList<>(TRIES);
+        for (int i = 0; i < TRIES; i++) {
+            long seed = seeds.nextLong();
+            String name = String.format("#%d seed=0x%016XL", i + 1, seed); // #n matches surefire's [n]
+            tests.add(DynamicTest.dynamicTest(name, () -> {
+                try {
+                    parsesWhatWasWrittenCase(seed);
+                } catch (Throwable t) {
+                    throw new AssertionError("parsesWhatWasWrittenHoweverSplitAndTerminated failed for " + name
+                            + " (reproduce: SseParserProperties.parsesWhatWasWrittenCase(0x"
+                            + String.format("%016X", seed) + "L)): " + t, t);
+                }
+            }));
+        }
+        return tests.stream();
+    }
+
+    /** One case, a function of its case seed alone (call it directly to reproduce a failure). */
+    static void parsesWhatWasWrittenCase(long caseSeed) {
+        SplittableRandom g = new SplittableRandom(caseSeed);
+        List<Event> events = stream(g);
+        Random random = new Random(g.nextLong());
         StringBuilder out = new StringBuilder();
         List<String> expected = new ArrayList<>();
         String[] previousEnding = {"\n"};
@@ -76,21 +100,41 @@ class SseParserProperties {
         return cuts.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    @Provide
-    Arbitrary<List<Event>> streams() {
-        Arbitrary<String> text = Arbitraries.strings()
-                .withChars("ab {}\":,\\")
-                .withChars('\u00e9', '\u4e16', '\uFEFF', ':', ' ')
-                .withCharRange('\uD83D', '\uD83D') // paired below
-                .ofMaxLength(12)
-                .map(SseParserProperties::fixSurrogates);
-        Arbitrary<String> name = Arbitraries.of("message_start", "content_block_delta", "ping", "error", "e\u00e9", "");
-        Arbitrary<Event> event = Combinators.combine(
-                text.list().ofMaxSize(2),
-                name.injectNull(0.5),
-                text.list().ofMaxSize(3),
-                Arbitraries.of(true, false)).as(Event::new);
-        return event.list().ofMaxSize(8);
+    // --- generators: small seeded random builders of the inputs -------------------------------------------------
+
+    /** Characters of comment and data texts; a lone high surrogate becomes a whole emoji (see fixSurrogates). */
+    private static final char[] TEXT_CHARS = "ab {}\":,\\\u00e9\u4e16\uFEFF\uD83D".toCharArray();
+    private static final String[] NAMES = {"message_start", "content_block_delta", "ping", "error", "e\u00e9", ""};
+
+    /** 0 to 12 characters of {@link #TEXT_CHARS}, surrogates paired. */
+    static String text(SplittableRandom g) {
+        int length = g.nextInt(13);
+        StringBuilder b = new StringBuilder(length);
+        for (int i = 0; i < length; i++) b.append(TEXT_CHARS[g.nextInt(TEXT_CHARS.length)]);
+        return fixSurrogates(b.toString());
+    }
+
+    static List<String> texts(SplittableRandom g, int maxSize) {
+        int size = g.nextInt(maxSize + 1);
+        List<String> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) out.add(text(g));
+        return List.copyOf(out);
+    }
+
+    /** 0-2 comments, a name (null half the time, else one of {@link #NAMES}), 0-3 data lines, an id or not. */
+    static Event event(SplittableRandom g) {
+        List<String> comments = texts(g, 2);
+        String name = g.nextBoolean() ? null : NAMES[g.nextInt(NAMES.length)];
+        List<String> dataLines = texts(g, 3);
+        return new Event(comments, name, dataLines, g.nextBoolean());
+    }
+
+    /** 0 to 8 events. */
+    static List<Event> stream(SplittableRandom g) {
+        int size = g.nextInt(9);
+        List<Event> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) out.add(event(g));
+        return List.copyOf(out);
     }
 
     /** Turns each lone high surrogate into a whole emoji, so the text is valid UTF-16. */

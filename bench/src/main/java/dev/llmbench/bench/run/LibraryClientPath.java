@@ -1,0 +1,68 @@
+package dev.llmbench.bench.run;
+
+import dev.llmbench.bench.paths.PathFactory;
+import dev.llmbench.bench.paths.PathTarget;
+import dev.llmbench.bench.paths.PathVariant;
+import dev.llmbench.client.ChatRequest;
+import dev.llmbench.client.ChatResponse;
+import dev.llmbench.client.LlmClient;
+import dev.llmbench.client.LlmException;
+import dev.llmbench.client.StreamListener;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A third-party library as a sweep path: an official SDK (default or tuned settings) or the generic multi-provider
+ * library, built by {@link PathFactory} as an {@link LlmClient} so the driver measures it exactly like the reference.
+ */
+public final class LibraryClientPath implements ClientPath {
+    private final dev.llmbench.bench.paths.ClientPath path;
+    private final PathVariant variant;
+
+    public LibraryClientPath(dev.llmbench.bench.paths.ClientPath path, PathVariant variant) {
+        this.path = path;
+        this.variant = variant;
+    }
+
+    /** Every path the {@code path} sweep compares, the reference client first. */
+    public static List<ClientPath> all() {
+        return List.of(new RefClientPath(),
+                new LibraryClientPath(dev.llmbench.bench.paths.ClientPath.SDK, PathVariant.DEFAULT),
+                new LibraryClientPath(dev.llmbench.bench.paths.ClientPath.SDK, PathVariant.TUNED),
+                new LibraryClientPath(dev.llmbench.bench.paths.ClientPath.GENERIC, PathVariant.DEFAULT));
+    }
+
+    @Override
+    public String id() { return PathFactory.label(path, variant); }
+
+    /** The library picks its own stack: the SDKs run on OkHttp, LangChain4j on the JDK client. */
+    @Override
+    public String transportLabel(dev.llmbench.client.TransportKind requested) {
+        return path == dev.llmbench.bench.paths.ClientPath.GENERIC ? "jdk" : "okhttp";
+    }
+
+    @Override
+    public PathSession open(SessionSpec spec) {
+        Endpoint e = spec.endpoint();
+        String baseUrl = e.baseUrl() != null ? e.baseUrl() : e.wireProvider().defaultBaseUrl();
+        String key = e.apiKey() != null ? e.apiKey() : System.getenv(e.wireProvider().keyVariable());
+        if (baseUrl == null || key == null) {
+            throw new LlmException.Config(id() + " path for " + e.provider() + " needs a base URL and "
+                    + e.wireProvider().keyVariable());
+        }
+        Map<String, String> headers = e.groundTruth() ? Map.of("x-sim-ground-truth", "1") : Map.of();
+        LlmClient client = PathFactory.create(path, variant, new PathTarget(e.wireProvider(), baseUrl, key,
+                e.trustStore(), e.trustStorePassword(), spec.maxConcurrency(), headers));
+        return new PathSession() {
+            @Override
+            public CompletableFuture<ChatResponse> stream(ChatRequest request, StreamListener listener) {
+                return client.stream(request, listener);
+            }
+
+            @Override
+            public void close() { client.close(); }
+        };
+    }
+}
