@@ -1,6 +1,7 @@
 package dev.llmbench.bench;
 
 import dev.llmbench.bench.run.BaseUrlTarget;
+import dev.llmbench.bench.run.CacheBenchmark;
 import dev.llmbench.bench.run.ForkedSimulator;
 import dev.llmbench.bench.run.InProcessSimulator;
 import dev.llmbench.bench.run.LiveTarget;
@@ -8,6 +9,7 @@ import dev.llmbench.bench.run.OptionException;
 import dev.llmbench.bench.run.OptionSpec;
 import dev.llmbench.bench.run.Progress;
 import dev.llmbench.bench.run.LibraryClientPath;
+import dev.llmbench.bench.run.RefClientOptions;
 import dev.llmbench.bench.run.RefClientPath;
 import dev.llmbench.bench.run.RepositoryRoot;
 import dev.llmbench.bench.run.SimTarget;
@@ -54,6 +56,7 @@ public final class SweepMain {
                 out.print(OptionSpec.help());
                 return 0;
             }
+            if (o.sweep().equals("cache")) return cache(o, out, err);
             sweep = Sweep.named(o.sweep());
         } catch (OptionException e) {
             err.println("llmbench: " + e.getMessage());
@@ -61,7 +64,7 @@ public final class SweepMain {
         }
         Path root = RepositoryRoot.find(Path.of(""));
         try (Target target = openTarget(o)) {
-            SweepContext ctx = new SweepContext(o, target, o.sweep().equals("path") ? LibraryClientPath.all() : List.of(new RefClientPath()), out);
+            SweepContext ctx = new SweepContext(o, target, o.sweep().equals("path") ? LibraryClientPath.all() : List.of(new RefClientPath(RefClientOptions.raw(o.retries()))), out);
             List<SweepSection> sections = sweep.sections(ctx).stream().filter(s -> !s.cells().isEmpty()).toList();
             if (sections.isEmpty()) {
                 err.println("llmbench: nothing to run: no requested provider is available on target " + o.raw().getOrDefault("target", "sim"));
@@ -80,6 +83,21 @@ public final class SweepMain {
             return 1;
         } catch (Exception e) {
             err.println("llmbench: sweep failed: " + e);
+            return 1;
+        }
+    }
+
+    /** The response-cache benchmark: no target, no cells ({@link CacheBenchmark}). */
+    private static int cache(SweepOptions o, PrintStream out, PrintStream err) {
+        try {
+            CacheBenchmark.runAndPublish(o, RepositoryRoot.find(Path.of("")), out);
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("llmbench: interrupted");
+            return 1;
+        } catch (Exception e) {
+            err.println("llmbench: cache benchmark failed: " + e);
             return 1;
         }
     }

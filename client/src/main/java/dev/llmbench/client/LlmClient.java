@@ -1,6 +1,10 @@
 package dev.llmbench.client;
 
 import dev.llmbench.client.internal.DefaultLlmClient;
+import dev.llmbench.client.limit.AimdLimit;
+import dev.llmbench.client.limit.Limit;
+import dev.llmbench.client.retry.RetryListener;
+import dev.llmbench.client.retry.RetryPolicy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +12,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The reference client. Build one and share it: it is thread-safe and reuses connections (the lessons measured a
@@ -54,6 +59,10 @@ public interface LlmClient extends AutoCloseable {
         Duration requestTimeout = Duration.ofMinutes(10);
         Path trustStore;
         String trustStorePassword;
+        Supplier<? extends Limit> limitPerKey;
+        boolean aimd;
+        RetryPolicy retryPolicy = RetryPolicy.defaults();
+        RetryListener retryListener = RetryListener.NONE;
 
         Builder() {}
 
@@ -119,6 +128,38 @@ public interface LlmClient extends AutoCloseable {
             return this;
         }
 
+        /**
+         * Adaptive concurrency as the lessons' AIMD semaphore: each key of each provider gets its own window, floor 4,
+         * ceiling {@link #maxConcurrency} (+1 per success while the window is in use, halved on 429/529/timeout).
+         * Requests beyond the window wait inside the client (no thread held). Off by default: without a limit every
+         * request is sent at once.
+         */
+        public Builder aimd() {
+            this.aimd = true;
+            this.limitPerKey = null;
+            return this;
+        }
+
+        /**
+         * A concurrency limit of the caller's choosing, one instance per key of each provider (e.g. a
+         * {@link dev.llmbench.client.limit.FixedLimit} for comparison, or an {@link AimdLimit} the caller observes).
+         */
+        public Builder concurrencyLimit(Supplier<? extends Limit> perKey) {
+            this.limitPerKey = Objects.requireNonNull(perKey);
+            this.aimd = false;
+            return this;
+        }
+
+        /**
+         * Retries of failed requests (never after part of a response reached the caller). Default
+         * {@link RetryPolicy#defaults()} (2 retries, as the official SDKs); benchmarks pass {@link RetryPolicy#none()}.
+         * Each attempt takes its own concurrency permit, so a 429 shrinks the window before its retry queues.
+         */
+        public Builder retryPolicy(RetryPolicy policy) { this.retryPolicy = Objects.requireNonNull(policy); return this; }
+
+        /** Told about every retry (e.g. a {@link dev.llmbench.client.retry.RetryCounter} for reports). */
+        public Builder retryListener(RetryListener listener) { this.retryListener = Objects.requireNonNull(listener); return this; }
+
         public LlmClient build() { return new DefaultLlmClient(this); }
 
         // Read by the implementation.
@@ -135,6 +176,15 @@ public interface LlmClient extends AutoCloseable {
         public Duration requestTimeout() { return requestTimeout; }
         public Path trustStore() { return trustStore; }
         public String trustStorePassword() { return trustStorePassword; }
+        public RetryPolicy retryPolicy() { return retryPolicy; }
+        public RetryListener retryListener() { return retryListener; }
+
+        /** The per-key limit factory, or null for no limit. */
+        public Supplier<? extends Limit> limitPerKey() {
+            if (!aimd) return limitPerKey;
+            int max = maxConcurrency;
+            return () -> AimdLimit.builder().min(Math.min(4, max)).max(max).build();
+        }
 
         private static Duration positive(Duration d, String name) {
             if (d == null || d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be positive: " + d);

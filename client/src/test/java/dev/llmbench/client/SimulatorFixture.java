@@ -22,7 +22,7 @@ final class SimulatorFixture {
 
     /** A builder with a key and base URL for every provider, all on {@code profile} of {@code listener}. */
     static LlmClient.Builder builder(Simulator sim, Simulator.Listener listener, String profile) {
-        LlmClient.Builder b = LlmClient.builder().env(Map.of())
+        LlmClient.Builder b = LlmClient.builder().env(Map.of()).retryPolicy(dev.llmbench.client.retry.RetryPolicy.none())
                 .trustStore(sim.trustStore(), sim.trustStorePassword());
         for (Provider p : Provider.values()) {
             b.apiKey(p, "sk-sim-" + p.name().toLowerCase() + "-0123456789");

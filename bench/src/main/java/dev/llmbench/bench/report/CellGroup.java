@@ -40,6 +40,9 @@ public record CellGroup(CellKey key, List<CellResult> runs) {
 
     public long errors() { return runs.stream().mapToLong(c -> c.outcomes().errorCount()).sum(); }
 
+    /** Retries made inside the client, summed over the repeats. */
+    public long retries() { return runs.stream().mapToLong(c -> c.outcomes().retries()).sum(); }
+
     public long cancelled() { return runs.stream().mapToLong(c -> c.outcomes().cancelled()).sum(); }
 
     /** Errors by class summed over the repeats, sorted by class name. */

@@ -55,7 +55,7 @@ public final class CsvReport {
             String p = m.name().toLowerCase();
             cols.addAll(List.of(p + "_count", p + "_p50_ms", p + "_p90_ms", p + "_p95_ms", p + "_p99_ms", p + "_max_ms", p + "_mean_ms"));
         }
-        cols.addAll(List.of("overhead_ttft_p50_ms", "overhead_ttft_p99_ms", "wall_efficiency", "cost_usd",
+        cols.addAll(List.of("overhead_ttft_p50_ms", "overhead_ttft_p99_ms", "wall_efficiency", "cost_usd", "cost_per_1m_output_usd",
                 "cpu_ms_per_1k_tokens", "peak_threads", "hlog"));
         return cols;
     }
@@ -99,6 +99,7 @@ public final class CsvReport {
         r.put("overhead_ttft_p99_ms", oh ? Fmt.plain(c.overhead().ttftOverheadP99Ms()) : "");
         r.put("wall_efficiency", oh ? Fmt.plain(c.overhead().wallEfficiency()) : "");
         r.put("cost_usd", c.costUsd() == null ? "" : Fmt.plain(c.costUsd()));
+        r.put("cost_per_1m_output_usd", Fmt.plain(Figure.COST_PER_M_OUTPUT.of(c)));
         r.put("cpu_ms_per_1k_tokens", Fmt.plain(c.cpuMsPer1kTokens()));
         r.put("peak_threads", c.peakThreads() < 0 ? "" : String.valueOf(c.peakThreads()));
         r.put("hlog", c.hlogFile() == null ? "" : c.hlogFile());

@@ -18,6 +18,11 @@ public enum Figure {
     /** Share of input tokens served from the provider's prefix cache. */
     CACHED_SHARE("cached input share", true,
             c -> c.inputTokens() > 0 ? (double) c.cachedInputTokens() / c.inputTokens() : Double.NaN, Fmt::percent),
+    /** Cost of the cell's ok requests from prices.csv; "unknown" (never 0) when the model has no price. */
+    COST("cost", false, c -> c.costUsd() == null ? Double.NaN : c.costUsd(), Fmt::usd),
+    /** Cost per million output tokens: what the throughput costs, comparable across cells of different n. */
+    COST_PER_M_OUTPUT("$/1M out", false, c -> c.costUsd() == null || c.outputTokens() <= 0 ? Double.NaN
+            : c.costUsd() / c.outputTokens() * 1e6, Fmt::usd),
     /** Share of sent requests that ended in a 429. */
     RATE_LIMITED_SHARE("429 share", false,
             c -> c.outcomes().sent() > 0 ? (double) c.outcomes().count(LlmException.Kind.RATE_LIMITED.name()) / c.outcomes().sent() : Double.NaN,

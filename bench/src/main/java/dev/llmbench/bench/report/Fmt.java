@@ -27,6 +27,15 @@ final class Fmt {
         return share > 0 && share < 0.01 ? "<1%" : String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
 
+    /** Shown for a cost that cannot be computed (model not in prices.csv): a price of 0 would be a lie. */
+    static final String UNKNOWN = "unknown";
+
+    /** US dollars, e.g. {@code $0.0123} or {@code $12.34}; {@value #UNKNOWN} for NaN. */
+    static String usd(double v) {
+        if (!finite(v)) return UNKNOWN;
+        return String.format(Locale.ROOT, Math.abs(v) >= 1 ? "$%.2f" : "$%.4f", v);
+    }
+
     /** A ratio, e.g. {@code 1.47x}. */
     static String ratio(double r) { return finite(r) ? String.format(Locale.ROOT, "%.2fx", r) : MISSING; }
 

@@ -98,6 +98,11 @@ public final class ReportWriter {
             String name = c.getFileName().toString();
             if (name.equals(THROUGHPUT_PNG) || name.equals(TTFT_PNG)) sb.append("![").append(name).append("](").append(name).append(")\n");
         }
+        if (java.nio.file.Files.exists(reportDir.resolve(WindowReport.PNG))) {
+            sb.append("![").append(WindowReport.PNG).append("](").append(WindowReport.PNG).append(")\n\nClient window over time: [")
+                    .append(WindowReport.CSV).append("](").append(WindowReport.CSV).append("), [").append(WindowReport.JSON)
+                    .append("](").append(WindowReport.JSON).append(").\n");
+        }
         sb.append('\n').append(LessonsTables.render(result)).append('\n');
         List<String> distributions = charts.stream().map(c -> c.getFileName().toString()).filter(n -> n.startsWith("latency-")).toList();
         if (!distributions.isEmpty()) {

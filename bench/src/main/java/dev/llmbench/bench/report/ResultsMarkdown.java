@@ -47,6 +47,15 @@ public final class ResultsMarkdown {
         AtomicFiles.writeString(resultsMd, replaceSection(doc, sectionId(result.sweep()), section(result, reportDir, link, command)));
     }
 
+    /**
+     * Replaces (or appends) a section whose body the caller renders itself (e.g. the cache benchmark, which has no
+     * cells), creating the file with {@link #HEADER} if needed.
+     */
+    public static void updateSection(Path resultsMd, String sweep, String body) throws IOException {
+        String doc = Files.exists(resultsMd) ? Files.readString(resultsMd, StandardCharsets.UTF_8) : HEADER;
+        AtomicFiles.writeString(resultsMd, replaceSection(doc, sectionId(sweep), body));
+    }
+
     /** A marker-safe id: the sweep name with anything unusual replaced. */
     static String sectionId(String sweep) { return sweep.replaceAll("[^A-Za-z0-9._=-]", "_"); }
 
@@ -83,7 +92,8 @@ public final class ResultsMarkdown {
                 .append("), [").append(ReportWriter.CSV).append("](").append(link).append("/").append(ReportWriter.CSV)
                 .append("), [").append(ReportWriter.JSON).append("](").append(link).append("/").append(ReportWriter.JSON).append(")\n\n");
         boolean charts = false;
-        for (String[] png : new String[][]{{ReportWriter.THROUGHPUT_PNG, "output tok/s vs concurrency"}, {ReportWriter.TTFT_PNG, "TTFT p50/p95 vs concurrency"}}) {
+        for (String[] png : new String[][]{{ReportWriter.THROUGHPUT_PNG, "output tok/s vs concurrency"}, {ReportWriter.TTFT_PNG, "TTFT p50/p95 vs concurrency"},
+                {WindowReport.PNG, "client window over time"}}) {
             if (Files.exists(reportDir.resolve(png[0]))) {
                 sb.append("![").append(png[1]).append("](").append(link).append("/").append(png[0]).append(") ");
                 charts = true;

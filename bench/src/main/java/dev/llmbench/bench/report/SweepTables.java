@@ -63,16 +63,19 @@ public final class SweepTables {
     static String table(List<CellGroup> groups, boolean errorsColumn, boolean variantColumn) {
         List<String> header = new ArrayList<>(List.of("c", "Path"));
         if (variantColumn) header.add("Variant");
-        header.addAll(List.of("tok/s", "TTFT p50", "TTFT p95", "wall"));
+        header.addAll(List.of("tok/s", "TTFT p50", "TTFT p95", "wall", "cost", "$/1M out"));
         if (errorsColumn) header.add("errors / 429");
+        boolean retriesColumn = groups.stream().anyMatch(g -> g.retries() > 0);
+        if (retriesColumn) header.add("retries");
         MarkdownTable t = new MarkdownTable(header);
         for (CellGroup g : groups) {
             List<String> row = new ArrayList<>(List.of(String.valueOf(g.key().concurrency()), pathLabel(g)));
             if (variantColumn) row.add(g.key().variant());
-            for (Figure f : List.of(Figure.TOK_PER_SEC, Figure.TTFT_P50, Figure.TTFT_P95, Figure.WALL)) {
+            for (Figure f : List.of(Figure.TOK_PER_SEC, Figure.TTFT_P50, Figure.TTFT_P95, Figure.WALL, Figure.COST, Figure.COST_PER_M_OUTPUT)) {
                 row.add(g.spread(f).format(f::format));
             }
             if (errorsColumn) row.add(errorsCell(g));
+            if (retriesColumn) row.add(String.valueOf(g.retries()));
             t.row(row);
         }
         return t.render();

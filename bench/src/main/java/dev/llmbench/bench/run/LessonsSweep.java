@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * Every table of the lessons document we can measure now, each its own section (report folder and RESULTS.md
  * section): per-provider concurrency, HTTP/2 vs HTTP/1.1, long vs short system prompt, OpenAI prefix caching, Gemini
- * thinking budget 0 vs level MINIMAL, and client reuse vs a client per request. (AIMD and SDK-path tables need later
- * issues.)
+ * thinking budget 0 vs level MINIMAL, client reuse vs a client per request, and AIMD vs fixed concurrency at the
+ * rate-limit wall ({@link AimdSweep}). (SDK-path tables: {@code -Dsweep=path}.)
  */
 public final class LessonsSweep implements Sweep {
     @Override
@@ -26,6 +26,7 @@ public final class LessonsSweep implements Sweep {
         out.add(prefixCache(ctx));
         out.add(geminiThinking(ctx));
         out.add(clientReuse(ctx));
+        out.add(AimdSweep.section(ctx, "lessons-aimd", "Lessons: AIMD vs fixed concurrency at the rate-limit wall"));
         return out.stream().filter(s -> !s.cells().isEmpty()).toList();
     }
 

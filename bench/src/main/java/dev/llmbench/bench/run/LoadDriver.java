@@ -44,9 +44,11 @@ public final class LoadDriver {
         Phase measured = new Phase(session, requests, plan.requests(), plan.concurrency(), false);
         ResourceMeter meter = new ResourceMeter();
         long startEpochMs = System.currentTimeMillis();
+        long retriesBefore = session.retries();
         meter.start();
         if (plan.openLoop()) measured.openLoop(plan.rate(), plan.seed());
         else measured.closedLoop();
+        long retries = session.retries() - retriesBefore;
         double cpuMillis = meter.cpuMillis();
         int peakThreads = meter.peakThreads();
         long wallNanos = Math.max(1, measured.lastDoneNanos.get() - measured.startNanos);
@@ -57,7 +59,7 @@ public final class LoadDriver {
             overhead = new Overhead(summary.overhead().p50(), summary.overhead().p99(), idealNanos / wallNanos);
         }
         OutcomeTally t = measured.tally;
-        return new CellMeasurement(wallNanos / 1e9, t.outcomes(), t.outputTokens.sum(), t.inputTokens.sum(),
+        return new CellMeasurement(wallNanos / 1e9, t.outcomes(retries), t.outputTokens.sum(), t.inputTokens.sum(),
                 t.cachedInputTokens.sum(), t.reasoningTokens.sum(), summary.latency(), overhead, cpuMillis, peakThreads);
     }
 

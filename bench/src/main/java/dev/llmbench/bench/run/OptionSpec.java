@@ -6,7 +6,7 @@ import java.util.List;
 public record OptionSpec(String name, String defaultValue, String accepts, String description) {
 
     public static final List<OptionSpec> ALL = List.of(
-            new OptionSpec("sweep", "concurrency", "concurrency | http-version | prompt-length | transport | path | lessons | help",
+            new OptionSpec("sweep", "concurrency", "concurrency | http-version | prompt-length | transport | path | lessons | aimd | keys | cache | help",
                     "which sweep to run"),
             new OptionSpec("provider", "openai,anthropic,gemini,together", "comma list of openai, anthropic, gemini, together",
                     "providers to measure (ignored for a base-URL target, which is provider 'generic')"),
@@ -19,6 +19,8 @@ public record OptionSpec(String name, String defaultValue, String accepts, Strin
             new OptionSpec("repeats", "1", "integer >= 1", "repeats of every cell, interleaved A B A B"),
             new OptionSpec("rate", "(closed loop)", "requests/s > 0",
                     "open loop: Poisson arrivals at this rate (seeded), concurrency caps in-flight requests"),
+            new OptionSpec("retries", "0", "integer 0..10",
+                    "retries per request inside the reference client (backoff with jitter, retry-after honoured); counted in the results"),
             new OptionSpec("maxTokens", "256", "integer >= 1", "max output tokens per request"),
             new OptionSpec("transport", "(provider default)", "okhttp-h1 | okhttp-h2 | netty-h2 | jdk-h1 | jdk-h2",
                     "transport for sweeps that do not vary it"),

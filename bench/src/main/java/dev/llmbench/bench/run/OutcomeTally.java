@@ -49,13 +49,16 @@ final class OutcomeTally {
     long okCount() { return ok.sum(); }
 
     /** The accounting; only called once every sent request completed, so it balances. */
-    Outcomes outcomes() {
+    Outcomes outcomes() { return outcomes(0); }
+
+    /** The accounting with the client's retries (made inside the client, not extra requests in {@code sent}). */
+    Outcomes outcomes(long retries) {
         Map<String, Long> byKind = new LinkedHashMap<>();
         for (LlmException.Kind k : KINDS) {
             long n = errors.get(k.ordinal());
             if (n > 0) byKind.put(k.name(), n);
         }
         if (unexpected.sum() > 0) byKind.put(UNEXPECTED, unexpected.sum());
-        return new Outcomes(sent.sum(), ok.sum(), cacheHits.sum(), byKind, cancelled.sum(), 0);
+        return new Outcomes(sent.sum(), ok.sum(), cacheHits.sum(), byKind, cancelled.sum(), retries);
     }
 }

@@ -12,6 +12,12 @@ public interface PathSession extends AutoCloseable {
     /** Starts a streaming request; the future completes with the response or fails with an LlmException. */
     CompletableFuture<ChatResponse> stream(ChatRequest request, StreamListener listener);
 
+    /** Retries made inside the client so far (0 when the path cannot tell or does not retry). */
+    default long retries() { return 0; }
+
+    /** The client's concurrency window over time, when the path runs one (else empty). */
+    default java.util.List<dev.llmbench.bench.model.WindowSample> window() { return java.util.List.of(); }
+
     @Override
     void close();
 }

@@ -1,48 +1,138 @@
 package dev.llmbench.bench.run;
 
+import dev.llmbench.bench.model.WindowSample;
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.LlmClient;
 import dev.llmbench.client.Provider;
 import dev.llmbench.client.StreamListener;
+import dev.llmbench.client.internal.DefaultLlmClient;
+import dev.llmbench.client.limit.AimdLimit;
+import dev.llmbench.client.limit.FixedLimit;
+import dev.llmbench.client.limit.Limit;
+import dev.llmbench.client.retry.RetryCounter;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
-/** The reference client ({@code dev.llmbench.client}): one shared client per cell, or one per request when asked. */
+/**
+ * The reference client ({@code dev.llmbench.client}): one shared client per cell, or one per request when asked.
+ * {@link RefClientOptions} add the client's own concurrency window (fixed or AIMD, per key), several keys and
+ * retries; the session counts the client's retries and records the window over time.
+ */
 public final class RefClientPath implements ClientPath {
     public static final String ID = "ref";
+    /** Window points kept per cell (a change happens at most once per finished request). */
+    private static final int MAX_WINDOW_POINTS = 200_000;
+
+    private final RefClientOptions options;
+
+    public RefClientPath() { this(RefClientOptions.RAW); }
+
+    public RefClientPath(RefClientOptions options) { this.options = options; }
 
     @Override
     public String id() { return ID; }
 
+    public RefClientOptions options() { return options; }
+
     @Override
     public PathSession open(SessionSpec spec) {
-        return spec.clientPerRequest() ? new PerRequestSession(spec) : new SharedSession(build(spec));
+        return spec.clientPerRequest() ? new PerRequestSession(spec, options) : new SharedSession(spec, options);
     }
 
     /** A client configured for the endpoint only; the environment is consulted only when the endpoint leaves the key to it. */
-    static LlmClient build(SessionSpec spec) {
+    static LlmClient build(SessionSpec spec) { return builder(spec, RefClientOptions.RAW, 1).build(); }
+
+    static LlmClient.Builder builder(SessionSpec spec, RefClientOptions options, int keys) {
         Endpoint e = spec.endpoint();
         Provider p = e.wireProvider();
         LlmClient.Builder b = LlmClient.builder()
                 .env(e.apiKey() == null ? System.getenv() : Map.of())
                 .transport(p, spec.transport())
-                .maxConcurrency(spec.maxConcurrency());
-        if (e.apiKey() != null) b.apiKey(p, e.apiKey());
+                .maxConcurrency(spec.maxConcurrency())
+                .retryPolicy(options.retry());
+        if (e.apiKey() != null) b.apiKey(p, keys(e.apiKey(), keys));
         if (e.baseUrl() != null) b.baseUrl(p, e.baseUrl());
         if (e.trustStore() != null) b.trustStore(e.trustStore(), e.trustStorePassword());
         if (e.groundTruth()) b.header("x-sim-ground-truth", "1");
-        return b.build();
+        return b;
     }
 
-    private record SharedSession(LlmClient client) implements PathSession {
+    /** {@code n} distinct keys derived from a generated simulator key (the simulator's limits are per key). */
+    static String keys(String key, int n) {
+        if (n == 1) return key;
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(key + "-k" + i);
+        return String.join(",", out);
+    }
+
+    /** One shared client; its limits (one per key) are made here so that their window can be recorded. */
+    private static final class SharedSession implements PathSession {
+        private final LlmClient client;
+        private final Provider provider;
+        private final RetryCounter retries = new RetryCounter();
+        private final List<WindowSample> window = Collections.synchronizedList(new ArrayList<>());
+        private final List<Limit> limits = new ArrayList<>(); // guarded by this; index = key
+        private volatile long originNanos;
+
+        SharedSession(SessionSpec spec, RefClientOptions options) {
+            this.provider = spec.endpoint().wireProvider();
+            LlmClient.Builder b = builder(spec, options, options.keys()).retryListener(retries);
+            int ceiling = options.ceiling(spec.maxConcurrency());
+            if (options.limit() != RefClientOptions.Limit.NONE) {
+                b.concurrencyLimit(observed(() -> options.limit() == RefClientOptions.Limit.FIXED ? new FixedLimit(ceiling)
+                        : AimdLimit.builder().min(Math.min(RefClientOptions.AIMD_FLOOR, ceiling)).max(ceiling).build()));
+            }
+            this.client = b.build();
+        }
+
+        /** Wraps the factory: each limit it makes is key {@code i} (the ring makes them in key order) and is recorded. */
+        private Supplier<Limit> observed(Supplier<Limit> make) {
+            return () -> {
+                Limit l = make.get();
+                int key;
+                synchronized (this) {
+                    key = limits.size();
+                    limits.add(l);
+                }
+                record(key, l.limit());
+                l.addListener((oldLimit, newLimit) -> record(key, newLimit));
+                return l;
+            };
+        }
+
+        private void record(int key, int limit) {
+            int inFlight = client instanceof DefaultLlmClient d
+                    ? d.keyRing(provider).map(r -> r.limiter(key).inFlight()).orElse(0) : -1;
+            long now = System.nanoTime();
+            if (originNanos == 0) originNanos = now;
+            if (window.size() < MAX_WINDOW_POINTS) window.add(new WindowSample((now - originNanos) / 1e9, key, limit, inFlight));
+        }
+
         @Override
         public CompletableFuture<ChatResponse> stream(ChatRequest request, StreamListener listener) {
+            if (originNanos == 0) originNanos = System.nanoTime();
             return client.stream(request, listener);
+        }
+
+        @Override
+        public long retries() { return retries.total(); }
+
+        /** The points so far, closed by each key's current window (so a window that never changed still spans the cell). */
+        @Override
+        public List<WindowSample> window() {
+            List<Limit> made;
+            synchronized (this) { made = List.copyOf(limits); }
+            for (int k = 0; k < made.size(); k++) record(k, made.get(k).limit());
+            synchronized (window) { return List.copyOf(window); }
         }
 
         @Override
@@ -55,17 +145,23 @@ public final class RefClientPath implements ClientPath {
      */
     private static final class PerRequestSession implements PathSession {
         private final SessionSpec spec;
+        private final RefClientOptions options;
+        private final RetryCounter retries = new RetryCounter();
         private final ExecutorService closer = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "llmbench-client-closer");
             t.setDaemon(true);
             return t;
         });
 
-        PerRequestSession(SessionSpec spec) { this.spec = spec; }
+        PerRequestSession(SessionSpec spec, RefClientOptions options) {
+            this.spec = spec;
+            this.options = options;
+        }
 
         @Override
         public CompletableFuture<ChatResponse> stream(ChatRequest request, StreamListener listener) {
-            LlmClient client = build(new SessionSpec(spec.endpoint(), spec.transport(), 1, false));
+            LlmClient client = builder(new SessionSpec(spec.endpoint(), spec.transport(), 1, false), options, options.keys())
+                    .retryListener(retries).build();
             CompletableFuture<ChatResponse> f;
             try {
                 f = client.stream(request, listener);
@@ -76,6 +172,9 @@ public final class RefClientPath implements ClientPath {
             // the caller sees completion only after the close is queued, so no client outlives the session
             return f.whenComplete((r, t) -> closer.execute(client::close));
         }
+
+        @Override
+        public long retries() { return retries.total(); }
 
         @Override
         public void close() {

@@ -34,6 +34,11 @@ public final class SweepContext {
     /** The reference client path. */
     public ClientPath ref() { return paths.get(0); }
 
+    /** The reference client's options ({@code -Dretries} included), for sweeps that configure it further. */
+    public RefClientOptions refOptions() {
+        return paths.get(0) instanceof RefClientPath r ? r.options() : RefClientOptions.raw(options.retries());
+    }
+
     /** Endpoints of the requested providers this target can serve; each skipped provider is reported once. */
     public List<Endpoint> endpoints(boolean tls) {
         List<Endpoint> out = new ArrayList<>();

@@ -25,7 +25,7 @@ public record SweepOptions(String sweep, List<String> providers, String model, L
                            TargetSpec target, long seed, boolean quick, boolean simInProcess, String reports,
                            String results, Map<String, String> simOverrides, Map<String, String> raw) {
 
-    public static final List<String> SWEEPS = List.of("concurrency", "http-version", "prompt-length", "transport", "path", "lessons", "help");
+    public static final List<String> SWEEPS = List.of("concurrency", "http-version", "prompt-length", "transport", "path", "lessons", "aimd", "keys", "cache", "help");
     public static final List<String> PROVIDERS = List.of("openai", "anthropic", "gemini", "together");
 
     public SweepOptions {
@@ -87,6 +87,7 @@ public record SweepOptions(String sweep, List<String> providers, String model, L
         }
         long seed = number(o, "seed", Long.MIN_VALUE, Long.MAX_VALUE, "an integer");
         boolean simInProcess = bool(o, "simInProcess", false);
+        if (o.containsKey("retries")) number(o, "retries", 0, 10, "an integer from 0 to 10");
         return new SweepOptions(sweep, providers, model, concurrency, n, warmup, repeats, rate, maxTokens, transport,
                 target, o.containsKey("seed") ? seed : 42, quick, simInProcess, o.getOrDefault("reports", "reports"),
                 o.getOrDefault("results", "RESULTS.md"), simOverrides(o.get("simSet"), quick), o);
@@ -99,7 +100,7 @@ public record SweepOptions(String sweep, List<String> providers, String model, L
     static Map<String, String> simOverrides(String simSet, boolean quick) {
         Map<String, String> out = new TreeMap<>();
         if (quick) {
-            for (String p : PROVIDERS) {
+            for (String p : java.util.stream.Stream.concat(PROVIDERS.stream(), java.util.stream.Stream.of(KeysSweep.PROFILE)).toList()) {
                 out.put(p + ".latency.medianMs", "5");
                 out.put(p + ".latency.sigma", "0");
                 out.put(p + ".network.rttMs", "0");
@@ -123,6 +124,12 @@ public record SweepOptions(String sweep, List<String> providers, String model, L
             }
         }
         return out;
+    }
+
+    /** Retries the reference client makes per request ({@code -Dretries}); 0 by default: raw benchmarks show every failure. */
+    public int retries() {
+        String v = raw.get("retries");
+        return v == null || v.isBlank() ? 0 : Integer.parseInt(v.trim());
     }
 
     /** The warm-up count of a cell at {@code concurrency}. */

@@ -3,9 +3,11 @@ package dev.llmbench.bench.run;
 import dev.llmbench.bench.model.CellKey;
 import dev.llmbench.bench.model.CellResult;
 import dev.llmbench.bench.model.SweepResult;
+import dev.llmbench.bench.model.WindowSample;
 import dev.llmbench.bench.report.ConsoleTable;
 import dev.llmbench.bench.report.Report;
 import dev.llmbench.bench.report.ReportWriter;
+import dev.llmbench.bench.report.WindowReport;
 import dev.llmbench.client.ModelRouter;
 import dev.llmbench.client.Usage;
 import dev.llmbench.client.pricing.Prices;
@@ -64,7 +66,7 @@ public final class SweepRunner {
     public long totalRequests(List<SweepSection> sections) {
         long total = 0;
         for (SweepSection s : sections) {
-            for (CellSpec c : s.cells()) total += (long) options.repeats() * (options.n() + options.warmupFor(c.key().concurrency()));
+            for (CellSpec c : s.cells()) total += (long) options.repeats() * (s.requestsPerCell(options) + options.warmupFor(c.key().concurrency()));
         }
         return total;
     }
@@ -77,17 +79,21 @@ public final class SweepRunner {
         for (SweepSection section : sections) {
             Path dir = reportDir(section.name());
             List<CellResult> cells = new ArrayList<>();
+            Map<String, List<WindowSample>> windows = new LinkedHashMap<>();
+            int n = section.requestsPerCell(options);
             for (int repeat = 0; repeat < options.repeats(); repeat++) {
                 for (CellSpec spec : section.cells()) {
-                    cells.add(runCell(driver, spec, repeat, dir));
-                    done += options.n() + options.warmupFor(spec.key().concurrency());
+                    cells.add(runCell(driver, spec, repeat, n, dir, windows));
+                    done += n + options.warmupFor(spec.key().concurrency());
                     progress.cellDone(section.name() + " " + spec.keyOfRepeat(repeat).slug(), done, total);
                 }
             }
             Map<String, String> models = new LinkedHashMap<>();
             for (CellSpec c : section.cells()) models.putIfAbsent(c.key().provider(), c.endpoint().model());
-            SweepResult result = new SweepResult(section.name(), section.title(),
-                    Provenance.of(options, target, repoRoot, models), target.simulated(), cells);
+            Map<String, String> provenance = new LinkedHashMap<>(Provenance.of(options, target, repoRoot, models));
+            provenance.put("requests per cell", Integer.toString(n));
+            SweepResult result = new SweepResult(section.name(), section.title(), provenance, target.simulated(), cells);
+            if (!windows.isEmpty()) WindowReport.write(dir, section.title(), target.simulated(), windows);
             Report report = ReportWriter.publish(result, dir, repoRoot.resolve(options.results()), Provenance.command(options));
             published.add(new Published(result, report));
         }
@@ -101,14 +107,17 @@ public final class SweepRunner {
         out.println("Report: " + p.report().dir().toAbsolutePath());
     }
 
-    private CellResult runCell(LoadDriver driver, CellSpec spec, int repeat, Path dir) throws IOException, InterruptedException {
+    private CellResult runCell(LoadDriver driver, CellSpec spec, int repeat, int n, Path dir, Map<String, List<WindowSample>> windows)
+            throws IOException, InterruptedException {
         CellKey key = spec.keyOfRepeat(repeat);
         int c = key.concurrency();
-        LoadPlan plan = new LoadPlan(options.n(), options.warmupFor(c), c, options.rate(), options.seed() + repeat);
+        LoadPlan plan = new LoadPlan(n, options.warmupFor(c), c, options.rate(), options.seed() + repeat);
         String hlog = key.slug() + ".hlog";
         CellMeasurement m;
         try (PathSession session = spec.path().open(new SessionSpec(spec.endpoint(), spec.transport(), c, spec.clientPerRequest()))) {
             m = driver.run(session, spec.requests().apply(repeat), plan, dir.resolve(hlog));
+            List<WindowSample> window = session.window();
+            if (!window.isEmpty()) windows.put(key.slug(), window);
         }
         double tokPerSec = m.outputTokens() / m.wallSeconds();
         Usage usage = new Usage(m.inputTokens(), m.cachedInputTokens(), m.outputTokens(), m.reasoningTokens(), true);

@@ -5,12 +5,19 @@ import java.util.List;
 /**
  * One comparison: a list of cells that becomes one SweepResult, one report folder and one RESULTS.md section.
  *
- * @param name  the result's sweep name, e.g. {@code concurrency} or {@code lessons-prefix-cache}
- * @param title a human title
- * @param cells in run order (repeats interleave over this list)
+ * @param name     the result's sweep name, e.g. {@code concurrency} or {@code lessons-prefix-cache}
+ * @param title    a human title
+ * @param cells    in run order (repeats interleave over this list)
+ * @param requests measured requests per cell when the sweep picks its own (e.g. AIMD needs time to adapt), or null
+ *                 for {@code -Dn}
  */
-public record SweepSection(String name, String title, List<CellSpec> cells) {
+public record SweepSection(String name, String title, List<CellSpec> cells, Integer requests) {
     public SweepSection {
         cells = List.copyOf(cells);
     }
+
+    public SweepSection(String name, String title, List<CellSpec> cells) { this(name, title, cells, null); }
+
+    /** Measured requests per cell. */
+    public int requestsPerCell(SweepOptions o) { return requests != null ? requests : o.n(); }
 }

@@ -64,6 +64,14 @@ public final class ShardedSqliteCache implements ResponseCache {
 
     public static Builder builder() { return new Builder(); }
 
+    /**
+     * The directory a cache without {@link Builder#directory} would use for {@code env} (created if needed), or empty
+     * when none is usable; warnings go to {@code listener}. For tools that want to work next to the default cache.
+     */
+    public static Optional<Path> defaultDirectory(Map<String, String> env, CacheListener listener) {
+        return CacheDirectory.resolve(null, env, listener);
+    }
+
     @Override
     public Optional<ChatResponse> get(CacheKey key) {
         SqliteShard shard = shardFor(key);

@@ -14,6 +14,12 @@ import dev.llmbench.client.internal.codec.EncodedRequest;
 import dev.llmbench.client.internal.codec.ProviderCodec;
 import dev.llmbench.client.internal.transport.HttpCall;
 import dev.llmbench.client.internal.transport.Transport;
+import dev.llmbench.client.limit.FixedLimit;
+import dev.llmbench.client.limit.KeyRing;
+import dev.llmbench.client.limit.Limit;
+import dev.llmbench.client.limit.Outcome;
+import dev.llmbench.client.retry.Retrying;
+import dev.llmbench.client.retry.RetryPolicy;
 
 import java.net.URI;
 import java.time.Duration;
@@ -25,10 +31,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The reference client. Construction only copies the configuration; a provider's settings, codec and transport are
  * built on its first request, and the timer thread starts with the first request too.
+ *
+ * <p>Each attempt takes a permit of one key's window ({@link KeyRing}: round robin, one window per key; without a
+ * configured limit the window is unbounded and costs one CAS) and releases it with its outcome, so an AIMD window
+ * adapts; a failed attempt is retried under the {@link RetryPolicy} on the client's timer thread unless part of the
+ * response already reached the caller.
  */
 public final class DefaultLlmClient implements LlmClient {
     final Duration connectTimeout;
@@ -41,8 +53,16 @@ public final class DefaultLlmClient implements LlmClient {
     private final TransportPool transports;
     private final Function<Provider, ProviderCodec> codecs;
     private final String[] extraHeaders;
+    /** Stateless, so one instance serves every key of a client without a limit. */
+    private static final Limit UNLIMITED = new FixedLimit(Integer.MAX_VALUE);
+
+    private final Supplier<? extends Limit> limitPerKey;
+    private final RetryPolicy retryPolicy;
+    private final Retrying retrying;
     private final AtomicReferenceArray<ProviderRuntime> runtimes = new AtomicReferenceArray<>(Provider.values().length);
     private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
+    /** Retries waiting on the timer; close() runs them at once so that they end (cancelled) instead of hanging. */
+    private final Set<Runnable> pendingRetries = ConcurrentHashMap.newKeySet();
     private volatile SecretScrubber scrubber;
     private volatile boolean closed;
 
@@ -61,6 +81,10 @@ public final class DefaultLlmClient implements LlmClient {
         this.firstByteTimeout = b.firstByteTimeout();
         this.idleTimeout = b.idleTimeout();
         this.requestTimeout = b.requestTimeout();
+        Supplier<? extends Limit> limits = b.limitPerKey();
+        this.limitPerKey = limits == null ? () -> UNLIMITED : limits;
+        this.retryPolicy = b.retryPolicy();
+        this.retrying = retryPolicy.maxAttempts() > 1 ? new Retrying(retryPolicy, this::scheduleRetry, b.retryListener()) : null;
     }
 
     @Override
@@ -96,6 +120,7 @@ public final class DefaultLlmClient implements LlmClient {
         if (closed) return;
         closed = true;
         for (Exchange e : inFlight) e.abortOnClose();
+        for (Runnable r : pendingRetries) if (pendingRetries.remove(r)) r.run();
         transports.close();
         timer.close();
     }
@@ -115,23 +140,90 @@ public final class DefaultLlmClient implements LlmClient {
             return failEarly(future, listener, scrubber().scrub(new LlmException.Config(
                     "cannot prepare the request: " + e.getClass().getSimpleName() + ": " + e.getMessage())));
         }
-        List<String> headers = new ArrayList<>(encoded.headers().size() + extraHeaders.length + 2 * request.headers().size() + 6);
+        List<String> headers = new ArrayList<>(encoded.headers().size() + extraHeaders.length + 2 * request.headers().size());
         headers.addAll(encoded.headers());
         for (String h : extraHeaders) headers.add(h);
         request.headers().forEach((name, value) -> { headers.add(name); headers.add(value); });
-        String key = rt.keys().next();
-        if (key != null) rt.codec().authHeaders(key, (name, value) -> { headers.add(name); headers.add(value); });
-        HttpCall call = new HttpCall(URI.create(rt.settings().baseUrl() + encoded.pathAndQuery()), "POST", headers, encoded.body());
+        URI uri = URI.create(rt.settings().baseUrl() + encoded.pathAndQuery());
+        if (retrying == null) return attempt(rt, uri, headers, encoded.body(), providerModel, streaming, listener);
 
+        // Failed attempts stay silent; the caller's listener hears the final failure only.
+        AttemptListener quiet = new AttemptListener(listener);
+        CompletableFuture<ChatResponse> retried = retrying.call(
+                () -> attempt(rt, uri, headers, encoded.body(), providerModel, streaming, quiet), quiet::delivered);
+        CompletableFuture<ChatResponse> result = new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                boolean c = super.cancel(mayInterruptIfRunning);
+                if (c) retried.cancel(mayInterruptIfRunning);
+                return c;
+            }
+        };
+        retried.whenComplete((r, t) -> {
+            if (t == null) {
+                result.complete(r);
+                return;
+            }
+            LlmException e = t instanceof LlmException l ? l : Failures.classify(t, connectTimeout);
+            try {
+                if (!result.isDone()) listener.onError(e);
+            } finally {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private void scheduleRetry(Runnable task, long delayNanos) {
+        if (closed) {
+            task.run();
+            return;
+        }
+        pendingRetries.add(task);
+        try {
+            timer.schedule(() -> { if (pendingRetries.remove(task)) task.run(); }, delayNanos);
+        } catch (java.util.concurrent.RejectedExecutionException e) { // closed meanwhile
+            if (pendingRetries.remove(task)) task.run();
+        }
+    }
+
+    /** One attempt: a permit of one key's window, then the exchange; the permit goes back with the outcome. */
+    private CompletableFuture<ChatResponse> attempt(ProviderRuntime rt, URI uri, List<String> headers, byte[] body,
+                                                    String providerModel, boolean streaming, StreamListener listener) {
+        RequestFuture future = new RequestFuture();
+        CompletableFuture<KeyRing.Lease> lease = rt.keys().acquire();
+        if (lease.isDone()) {
+            start(lease.join(), rt, uri, headers, body, providerModel, streaming, listener, future);
+        } else {
+            future.waitFor(lease);
+            lease.thenAccept(l -> {
+                if (future.isDone()) l.release(Outcome.IGNORED); // cancelled while queued
+                else start(l, rt, uri, headers, body, providerModel, streaming, listener, future);
+            });
+        }
+        return future;
+    }
+
+    private void start(KeyRing.Lease lease, ProviderRuntime rt, URI uri, List<String> sharedHeaders, byte[] body,
+                       String providerModel, boolean streaming, StreamListener listener, RequestFuture future) {
+        future.whenComplete((r, t) -> lease.release(t));
+        String key = lease.apiKey();
+        List<String> headers = sharedHeaders;
+        if (key != null) {
+            headers = new ArrayList<>(sharedHeaders.size() + 4);
+            headers.addAll(sharedHeaders);
+            List<String> h = headers;
+            rt.codec().authHeaders(key, (name, value) -> { h.add(name); h.add(value); });
+        }
+        HttpCall call = new HttpCall(uri, "POST", headers, body);
         Exchange exchange = new Exchange(this, rt, providerModel, streaming, listener, future);
         future.attach(exchange);
         inFlight.add(exchange);
         if (closed) { // close() may have swept inFlight before the add
             exchange.abortOnClose();
-            return future;
+            return;
         }
         exchange.start(call);
-        return future;
     }
 
     private static CompletableFuture<ChatResponse> failEarly(RequestFuture future, StreamListener listener, LlmException e) {
@@ -150,7 +242,7 @@ public final class DefaultLlmClient implements LlmClient {
             rt = runtimes.get(p.ordinal());
             if (rt == null) {
                 ProviderSettings s = resolver.resolveForUse(p);
-                rt = new ProviderRuntime(p, s, codecs.apply(p), transports.get(s.transport()), new KeyRing(s.apiKeys()));
+                rt = new ProviderRuntime(p, s, codecs.apply(p), transports.get(s.transport()), KeyRing.ofPossiblyNone(s.apiKeys(), limitPerKey));
                 runtimes.set(p.ordinal(), rt);
             }
             return rt;
@@ -168,6 +260,12 @@ public final class DefaultLlmClient implements LlmClient {
     }
 
     void finished(Exchange e) { inFlight.remove(e); }
+
+    /** The key ring of {@code provider} (its windows), once the provider served a request. */
+    public java.util.Optional<KeyRing> keyRing(Provider provider) {
+        ProviderRuntime rt = runtimes.get(provider.ordinal());
+        return java.util.Optional.ofNullable(rt == null ? null : rt.keys());
+    }
 
     SecretScrubber scrubber() {
         SecretScrubber s = scrubber;

@@ -1,5 +1,6 @@
 package dev.llmbench.client.internal;
 
+import dev.llmbench.client.limit.KeyRing;
 import dev.llmbench.client.LlmException;
 import dev.llmbench.client.Provider;
 import dev.llmbench.client.ProviderSettings;
@@ -32,7 +33,7 @@ final class SettingsResolver {
     /** The settings as configured; keys may be empty and the base URL null (GENERIC without one). */
     ProviderSettings resolve(Provider p) {
         String keys = apiKeys.get(p);
-        if (keys == null) keys = env.get(p.keyVariable());
+        if (keys == null) keys = String.join(",", KeyRing.keysFromEnv(p, env)); // OPENAI_API_KEYS=k1,k2 or OPENAI_API_KEY
         String base = baseUrls.get(p);
         if (base == null || base.isBlank()) base = env.get(p.baseUrlVariable());
         if (base == null || base.isBlank()) base = p.defaultBaseUrl();

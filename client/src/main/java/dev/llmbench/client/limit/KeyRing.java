@@ -23,21 +23,28 @@ public final class KeyRing {
     private final List<Limiter> limiters;
     private final AtomicInteger next = new AtomicInteger();
 
-    private KeyRing(List<String> keys, Supplier<Limit> limitPerKey) {
-        if (keys.isEmpty()) throw new IllegalArgumentException("a key ring needs at least one key");
+    private KeyRing(List<String> keys, Supplier<? extends Limit> limitPerKey) {
         this.keys = List.copyOf(keys);
-        List<Limiter> ls = new ArrayList<>(keys.size());
-        for (int i = 0; i < keys.size(); i++) ls.add(new Limiter(Objects.requireNonNull(limitPerKey.get(), "limit")));
+        int windows = Math.max(1, keys.size()); // no key: still one window (a provider that needs no key)
+        List<Limiter> ls = new ArrayList<>(windows);
+        for (int i = 0; i < windows; i++) ls.add(new Limiter(Objects.requireNonNull(limitPerKey.get(), "limit")));
         this.limiters = List.copyOf(ls);
     }
 
     /** A ring over {@code keys} (blank and duplicate keys dropped), each key getting a fresh limit from the supplier. */
-    public static KeyRing of(List<String> keys, Supplier<Limit> limitPerKey) {
-        Set<String> distinct = new LinkedHashSet<>();
-        for (String k : keys) {
-            if (k != null && !k.isBlank()) distinct.add(k.trim());
-        }
-        return new KeyRing(new ArrayList<>(distinct), limitPerKey);
+    public static KeyRing of(List<String> keys, Supplier<? extends Limit> limitPerKey) {
+        List<String> distinct = split(String.join(",", keys.stream().filter(Objects::nonNull).toList()));
+        if (distinct.isEmpty()) throw new IllegalArgumentException("a key ring needs at least one key");
+        return new KeyRing(distinct, limitPerKey);
+    }
+
+    /**
+     * Like {@link #of} but accepting no key at all (e.g. a local OpenAI-compatible server): one window, and
+     * {@link Lease#apiKey()} is null.
+     */
+    public static KeyRing ofPossiblyNone(List<String> keys, Supplier<? extends Limit> limitPerKey) {
+        List<String> distinct = split(String.join(",", keys.stream().filter(Objects::nonNull).toList()));
+        return new KeyRing(distinct, limitPerKey);
     }
 
     /**
@@ -60,7 +67,11 @@ public final class KeyRing {
         return List.copyOf(out);
     }
 
+    /** Number of keys (0 for a ring without keys, which still has one window). */
     public int size() { return keys.size(); }
+
+    /** Number of windows: one per key, at least one. */
+    public int windows() { return limiters.size(); }
 
     /** The limiter of key {@code index} (for observing its window). */
     public Limiter limiter(int index) { return limiters.get(index); }
@@ -77,7 +88,12 @@ public final class KeyRing {
      * it is. Never blocks.
      */
     public CompletableFuture<Lease> acquire() {
-        int n = keys.size();
+        int n = limiters.size();
+        if (n == 1) { // the common case: no rotation, no search
+            Optional<Limiter.Permit> p = limiters.get(0).tryAcquire();
+            return p.isPresent() ? CompletableFuture.completedFuture(new Lease(0, p.get()))
+                    : limiters.get(0).acquire().thenApply(permit -> new Lease(0, permit));
+        }
         int start = Math.floorMod(next.getAndIncrement(), n);
         for (int i = 0; i < n; i++) {
             int idx = (start + i) % n;
@@ -107,8 +123,8 @@ public final class KeyRing {
             this.permit = permit;
         }
 
-        /** The key to send. Never log it. */
-        public String apiKey() { return keys.get(keyIndex); }
+        /** The key to send, or null for a ring without keys. Never log it. */
+        public String apiKey() { return keys.isEmpty() ? null : keys.get(keyIndex); }
 
         /** Position of the key in the ring: safe to log. */
         public int keyIndex() { return keyIndex; }

@@ -37,7 +37,7 @@ class FailureTest {
     static void stop() { server.close(); }
 
     static DefaultLlmClient client(TransportKind kind, Duration firstByte, Duration idle, Duration total) {
-        return TestClients.build(LlmClient.builder().env(Map.of())
+        return TestClients.build(LlmClient.builder().env(Map.of()).retryPolicy(dev.llmbench.client.retry.RetryPolicy.none())
                 .apiKey(Provider.OPENAI, KEY)
                 .baseUrl(Provider.OPENAI, server.baseUrl(Listener.TLS))
                 .transport(kind)
@@ -180,7 +180,7 @@ class FailureTest {
 
     @Test
     void connectFailureIsAConnectionError() {
-        try (DefaultLlmClient client = TestClients.build(LlmClient.builder().env(Map.of())
+        try (DefaultLlmClient client = TestClients.build(LlmClient.builder().env(Map.of()).retryPolicy(dev.llmbench.client.retry.RetryPolicy.none())
                 .apiKey(Provider.OPENAI, KEY).baseUrl(Provider.OPENAI, "http://127.0.0.1:1/v1"), p -> new TestOpenAiCodec())) {
             assertThatThrownBy(() -> client.stream(ChatRequest.of("gpt-4.1-nano", "x"), StreamListener.NONE).get(10, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(LlmException.Connection.class);

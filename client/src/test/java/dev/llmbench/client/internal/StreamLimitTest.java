@@ -51,7 +51,7 @@ class StreamLimitTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("h2Transports")
     void moreStreamsThanTheServerAllows(TransportKind kind, Listener listener) throws Exception {
-        try (DefaultLlmClient client = TestClients.build(LlmClient.builder().env(Map.of())
+        try (DefaultLlmClient client = TestClients.build(LlmClient.builder().env(Map.of()).retryPolicy(dev.llmbench.client.retry.RetryPolicy.none())
                 .apiKey(Provider.OPENAI, "sk-limit-test")
                 .baseUrl(Provider.OPENAI, server.baseUrl(listener))
                 .transport(kind)

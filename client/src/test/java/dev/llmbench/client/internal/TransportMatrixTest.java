@@ -43,7 +43,7 @@ class TransportMatrixTest {
     }
 
     static DefaultLlmClient client(Listener listener, TransportKind kind) {
-        return TestClients.build(LlmClient.builder().env(Map.of())
+        return TestClients.build(LlmClient.builder().env(Map.of()).retryPolicy(dev.llmbench.client.retry.RetryPolicy.none())
                 .apiKey(Provider.OPENAI, "sk-matrix-test-key")
                 .baseUrl(Provider.OPENAI, server.baseUrl(listener))
                 .transport(kind)
