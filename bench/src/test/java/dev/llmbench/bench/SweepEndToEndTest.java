@@ -176,12 +176,94 @@ class SweepEndToEndTest {
         assertThat(r.code).as(r.err).isZero();
         List<String> names = reportDirs().stream().map(p -> p.getFileName().toString().replaceAll("-\\d{8}-\\d{6}(-\\d+)?$", "")).toList();
         assertThat(names).containsExactlyInAnyOrder("lessons-concurrency", "lessons-http-version", "lessons-prompt-length",
-                "lessons-prefix-cache", "lessons-gemini-thinking", "lessons-client-reuse");
+                "lessons-prefix-cache", "lessons-gemini-thinking", "lessons-client-reuse", "lessons-aimd");
         Path prefixCache = reportDirs().stream().filter(p -> p.getFileName().toString().startsWith("lessons-prefix-cache")).findFirst().orElseThrow();
         List<CellResult> batches = json(prefixCache).cells();
         assertThat(batches).extracting(c -> c.key().variant()).containsExactly("first-batch", "second-batch");
         assertThat(batches.get(1).cachedInputTokens()).as("the second batch finds the first batch's prefixes cached")
                 .isGreaterThan(batches.get(0).cachedInputTokens());
         assertNoKeyAnywhere(r);
+    }
+
+    @Test
+    void aimdSweepHoldsTheRestInsideTheClientRecordsItsWindowAndCountsThe429s() throws IOException {
+        // a low wall (8 per key) under the offered 64, so both cells meet it even with quick timing
+        Run r = run("aimd", Map.of("simSet", "openai.limit.concurrency=8", "n", "120"));
+
+        assertThat(r.code).as(r.err).isZero();
+        Path report = reportDirs().get(0);
+        List<CellResult> cells = json(report).cells();
+        assertThat(cells).extracting(c -> c.key().variant()).containsExactly("fixed", "aimd");
+        assertThat(cells).allSatisfy(c -> {
+            assertThat(c.key().concurrency()).isEqualTo(64);
+            assertThat(c.outcomes().sent()).isEqualTo(120);
+            assertThat(c.outcomes().retries()).as("raw sweeps do not retry").isZero();
+        });
+        CellResult fixed = cells.get(0);
+        CellResult aimd = cells.get(1);
+        assertThat(fixed.outcomes().count("RATE_LIMITED")).as("fixed c=64 runs into the wall").isPositive();
+        assertThat(aimd.outcomes().count("RATE_LIMITED")).as("AIMD backs off").isLessThan(fixed.outcomes().count("RATE_LIMITED"));
+
+        List<String> window = Files.readAllLines(report.resolve("window.csv"));
+        assertThat(window.get(0)).isEqualTo("cell,key,seconds,window,in_flight");
+        assertThat(window.stream().filter(l -> l.contains("-fixed-")).map(l -> l.split(",")[3]).distinct()).containsExactly("64");
+        List<Integer> aimdWindows = window.stream().filter(l -> l.contains("-aimd-")).map(l -> Integer.parseInt(l.split(",")[3])).toList();
+        assertThat(aimdWindows).contains(64).anySatisfy(w -> assertThat(w).isLessThanOrEqualTo(8)).allSatisfy(w -> assertThat(w).isBetween(4, 64));
+        assertThat(report.resolve("window.png")).isRegularFile();
+        assertThat(report.resolve("window.json")).isRegularFile();
+        String results = Files.readString(dir.resolve("RESULTS.md"));
+        assertThat(results).contains("<!-- llmbench:begin aimd -->", "window.png", "the lesson \"AIMD");
+        assertNoKeyAnywhere(r);
+    }
+
+    @Test
+    void keysSweepGivesEveryKeyItsOwnWindow() throws IOException {
+        Run r = run("keys", Map.of("n", "48"));
+
+        assertThat(r.code).as(r.err).isZero();
+        Path report = reportDirs().get(0);
+        List<CellResult> cells = json(report).cells();
+        assertThat(cells).extracting(c -> c.key().variant()).containsExactly("keys=1", "keys=2", "keys=4");
+        assertThat(cells).allSatisfy(c -> assertThat(c.outcomes().sent()).isEqualTo(48));
+        List<String> window = Files.readAllLines(report.resolve("window.csv"));
+        for (int keys : List.of(1, 2, 4)) {
+            String cell = "-keys_" + keys + "-";
+            assertThat(window.stream().filter(l -> l.contains(cell) || l.contains("-keys=" + keys + "-")).map(l -> l.split(",")[1]).distinct().count())
+                    .as("windows of the %d-key cell", keys).isEqualTo(keys);
+        }
+        assertThat(Files.readString(dir.resolve("RESULTS.md"))).contains("<!-- llmbench:begin keys -->", "Key rotation");
+        assertNoKeyAnywhere(r);
+    }
+
+    @Test
+    void retriesInsideTheClientAreCountedInTheResults() throws IOException {
+        Run r = run("concurrency", Map.of("provider", "openai", "n", "16", "concurrency", "2", "retries", "2",
+                "simSet", "openai.fault.http-500=0.3"));
+
+        assertThat(r.code).as(r.err).isZero();
+        Path report = reportDirs().get(0);
+        CellResult cell = json(report).cells().get(0);
+        assertThat(cell.outcomes().retries()).isPositive();
+        assertThat(cell.outcomes().sent()).isEqualTo(16); // retries are not extra requests
+        assertThat(Files.readString(report.resolve("results.csv"))).contains(",retries,");
+        assertThat(Files.readString(report.resolve("table.md"))).contains("| retries");
+    }
+
+    @Test
+    void cacheBenchmarkWritesTheShardsVsInitTimeTable() throws IOException {
+        Run r = run("cache", Map.of());
+
+        assertThat(r.code).as(r.err).isZero();
+        Path report = reportDirs().get(0);
+        assertThat(report.getFileName().toString()).startsWith("cache-");
+        List<String> init = Files.readAllLines(report.resolve("init.csv"));
+        assertThat(init).hasSize(5);
+        assertThat(init.subList(1, 5)).extracting(l -> l.split(",")[0]).containsExactly("1", "2", "4", "8");
+        List<String> throughput = Files.readAllLines(report.resolve("throughput.csv"));
+        assertThat(throughput.subList(1, throughput.size())).extracting(l -> l.split(",")[0] + "x" + l.split(",")[1])
+                .containsExactly("getx1", "getx4", "getx16", "putx1", "putx4", "putx16");
+        assertThat(report.resolve("init.png")).isRegularFile();
+        String results = Files.readString(dir.resolve("RESULTS.md"));
+        assertThat(results).contains("<!-- llmbench:begin cache -->", "all shards cold", "<!-- llmbench:end cache -->");
     }
 }

@@ -134,7 +134,7 @@ class LessonsTablesTest {
     void renderedLikeTheLessonsDocumentWithAReadingPerProvider() {
         String md = LessonsTables.render(httpVersion(2400, 1500));
         assertThat(md).contains("**OpenAI (gpt-4.1-nano), simulated:**")
-                .containsPattern("\\|\\s*c\\s*\\|\\s*Path\\s*\\|\\s*tok/s\\s*\\|\\s*TTFT p50\\s*\\|\\s*TTFT p95\\s*\\|\\s*wall\\s*\\|\\n")
+                .containsPattern("\\|\\s*c\\s*\\|\\s*Path\\s*\\|\\s*tok/s\\s*\\|\\s*TTFT p50\\s*\\|\\s*TTFT p95\\s*\\|\\s*wall\\s*\\|\\s*cost\\s*\\|\\s*\\$/1M out\\s*\\|\\s*retries\\s*\\|\\n")
                 .containsPattern("\\|\\s*32\\s*\\|\\s*ref\\+okhttp-h2\\s*\\|\\s*2400\\s*\\|\\s*0\\.200s\\s*\\|\\s*0\\.700s\\s*\\|\\s*2\\.667s\\s*\\|")
                 .contains("Reading (computed from the numbers above): tok/s h2/h1 at c=32 = 1.60x")
                 .doesNotContain("errors / 429");

@@ -158,8 +158,8 @@ class ReportWriterTest {
     void tableMdHoldsTheLessonsLayoutAndTheErrors() throws IOException {
         String md = Files.readString(shared.resolve("table.md"));
         assertThat(md).contains("(simulated)").contains("**OpenAI (gpt-4.1-nano), simulated:**")
-                .containsPattern("\\|\\s*c\\s*\\|\\s*Path\\s*\\|\\s*tok/s\\s*\\|\\s*TTFT p50\\s*\\|\\s*TTFT p95\\s*\\|\\s*wall\\s*\\|\\s*errors / 429\\s*\\|")
-                .containsPattern("\\|\\s*64\\s*\\|\\s*ref\\+okhttp-h2\\s*\\|\\s*2308\\s*\\|\\s*0\\.290s\\s*\\|\\s*0\\.560s\\s*\\|\\s*2\\.773s\\s*\\|\\s*8/72: RATE_LIMITED 7, TIMEOUT 1\\s*\\|")
+                .containsPattern("\\|\\s*c\\s*\\|\\s*Path\\s*\\|\\s*tok/s\\s*\\|\\s*TTFT p50\\s*\\|\\s*TTFT p95\\s*\\|\\s*wall\\s*\\|\\s*cost\\s*\\|\\s*\\$/1M out\\s*\\|\\s*errors / 429\\s*\\|")
+                .containsPattern("\\|\\s*64\\s*\\|\\s*ref\\+okhttp-h2\\s*\\|\\s*2308\\s*\\|\\s*0\\.290s\\s*\\|\\s*0\\.560s\\s*\\|\\s*2\\.773s\\s*\\|[^|\\n]*\\|[^|\\n]*\\|\\s*8/72: RATE_LIMITED 7, TIMEOUT 1\\s*\\|")
                 .contains("Harness overhead vs the simulator's ground truth (2 cells): TTFT +0.40 ms p50")
                 .contains("![throughput.png](throughput.png)");
     }

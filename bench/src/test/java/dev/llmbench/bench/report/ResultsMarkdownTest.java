@@ -87,7 +87,7 @@ class ResultsMarkdownTest {
                 Fixtures.cell("openai", "okhttp-h2", 64).errors(Map.of("RATE_LIMITED", 12L)).build()));
         ResultsMarkdown.update(md, s, root.resolve("reports/y"), null);
         assertThat(Files.readString(md)).contains("errors / 429").contains("12/76: RATE_LIMITED 12")
-                .containsPattern("\\|\\s*32\\s*\\|[^\\n]*\\|\\s*0\\s*\\|\\n");
+                .containsPattern("\\|\\s*32\\s*\\|[^\\n]*\\|\\s*0\\s*\\|\\s*1\\s*\\|\\n"); // errors 0, retries 1
     }
 
     @Test

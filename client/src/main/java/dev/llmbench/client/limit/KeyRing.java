@@ -85,14 +85,13 @@ public final class KeyRing {
 
     /**
      * A key with a permit: the next key in round-robin order that has room, else the queue of the key whose turn
-     * it is. Never blocks.
+     * it is. Never blocks; cancelling a queued future withdraws it.
      */
     public CompletableFuture<Lease> acquire() {
         int n = limiters.size();
         if (n == 1) { // the common case: no rotation, no search
             Optional<Limiter.Permit> p = limiters.get(0).tryAcquire();
-            return p.isPresent() ? CompletableFuture.completedFuture(new Lease(0, p.get()))
-                    : limiters.get(0).acquire().thenApply(permit -> new Lease(0, permit));
+            return p.isPresent() ? CompletableFuture.completedFuture(new Lease(0, p.get())) : queue(0);
         }
         int start = Math.floorMod(next.getAndIncrement(), n);
         for (int i = 0; i < n; i++) {
@@ -100,7 +99,27 @@ public final class KeyRing {
             Optional<Limiter.Permit> p = limiters.get(idx).tryAcquire();
             if (p.isPresent()) return CompletableFuture.completedFuture(new Lease(idx, p.get()));
         }
-        return limiters.get(start).acquire().thenApply(p -> new Lease(start, p));
+        return queue(start);
+    }
+
+    /**
+     * Waits in key {@code idx}'s queue. Cancelling the returned future withdraws the waiter (a plain
+     * {@code thenApply} would not: the waiter would later take a permit that nobody releases).
+     */
+    private CompletableFuture<Lease> queue(int idx) {
+        CompletableFuture<Limiter.Permit> waiter = limiters.get(idx).acquire();
+        CompletableFuture<Lease> lease = new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                boolean c = super.cancel(mayInterruptIfRunning);
+                if (c) waiter.cancel(false);
+                return c;
+            }
+        };
+        waiter.thenAccept(p -> {
+            if (!lease.complete(new Lease(idx, p))) p.release(Outcome.IGNORED); // cancelled meanwhile: give it back
+        });
+        return lease;
     }
 
     @Override

@@ -71,4 +71,28 @@ class KeyRingTest {
         assertThat(ring.toString()).doesNotContain("sk-secret").contains("2 keys redacted");
         assertThat(lease.toString()).doesNotContain("sk-secret");
     }
+
+    @Test
+    void cancellingAQueuedLeaseGivesItsTurnAway() {
+        for (List<String> keys : List.of(List.of("k"), List.of("k1", "k2"))) {
+            KeyRing ring = KeyRing.of(keys, () -> new FixedLimit(1));
+            List<KeyRing.Lease> held = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) held.add(ring.acquire().join());
+            CompletableFuture<KeyRing.Lease> cancelled = ring.acquire();
+            assertThat(cancelled.cancel(true)).isTrue();
+            held.forEach(l -> l.release(Outcome.SUCCESS));
+            assertThat(ring.totalLimit()).isEqualTo(keys.size());
+            for (int i = 0; i < keys.size(); i++) assertThat(ring.limiter(i).inFlight()).as("no permit stranded on key %d", i).isZero();
+        }
+    }
+
+    @Test
+    void aRingWithoutKeysHasOneWindowAndNoKey() {
+        KeyRing ring = KeyRing.ofPossiblyNone(List.of(), () -> new FixedLimit(2));
+        assertThat(ring.size()).isZero();
+        assertThat(ring.windows()).isEqualTo(1);
+        KeyRing.Lease l = ring.acquire().join();
+        assertThat(l.apiKey()).isNull();
+        assertThat(l.release(Outcome.SUCCESS)).isTrue();
+    }
 }
