@@ -63,6 +63,7 @@ public interface LlmClient extends AutoCloseable {
         boolean aimd;
         RetryPolicy retryPolicy = RetryPolicy.defaults();
         RetryListener retryListener = RetryListener.NONE;
+        dev.llmbench.client.cache.ResponseCache cache;
 
         Builder() {}
 
@@ -160,6 +161,14 @@ public interface LlmClient extends AutoCloseable {
         /** Told about every retry (e.g. a {@link dev.llmbench.client.retry.RetryCounter} for reports). */
         public Builder retryListener(RetryListener listener) { this.retryListener = Objects.requireNonNull(listener); return this; }
 
+        /**
+         * A response cache (e.g. {@link dev.llmbench.client.cache.ShardedSqliteCache}): a request whose key (provider,
+         * base URL and everything in the request that changes the output; never the key) is stored completes at once
+         * with {@link ChatResponse#cacheHit()} true — no request is sent, the listener gets only {@code onComplete} — and
+         * successful responses are stored in the background. The caller owns and closes the cache. Default: none.
+         */
+        public Builder cache(dev.llmbench.client.cache.ResponseCache cache) { this.cache = Objects.requireNonNull(cache); return this; }
+
         public LlmClient build() { return new DefaultLlmClient(this); }
 
         // Read by the implementation.
@@ -178,6 +187,7 @@ public interface LlmClient extends AutoCloseable {
         public String trustStorePassword() { return trustStorePassword; }
         public RetryPolicy retryPolicy() { return retryPolicy; }
         public RetryListener retryListener() { return retryListener; }
+        public dev.llmbench.client.cache.ResponseCache cache() { return cache; }
 
         /** The per-key limit factory, or null for no limit. */
         public Supplier<? extends Limit> limitPerKey() {

@@ -70,6 +70,7 @@ final class Fixtures {
         private long cachedInput;
         private String hlog;
         private Overhead overhead;
+        private Double cost = 0.0123;
 
         Cell(String provider, String transport, int concurrency) {
             this.provider = provider;
@@ -86,6 +87,7 @@ final class Fixtures {
         Cell cachedInput(long n) { cachedInput = n; return this; }
         Cell hlog(String f) { hlog = f; return this; }
         Cell overhead(Overhead o) { overhead = o; return this; }
+        Cell cost(Double usd) { cost = usd; return this; }
 
         CellResult build() {
             long tokens = OK * TOKENS_PER_REQUEST;
@@ -95,7 +97,7 @@ final class Fixtures {
             latency.put(Metric.TTFT, new Percentiles(OK, ttftP50, ttftP50 * 1.5, ttftP95, ttftP95 * 1.2, ttftP95 * 1.3, ttftP50 * 1.1));
             latency.put(Metric.E2E, new Percentiles(OK, ttftP50 * 5, ttftP50 * 6, ttftP95 * 5, ttftP95 * 6, ttftP95 * 7, ttftP50 * 5.5));
             return new CellResult(new CellKey(provider, path, transport, concurrency, variant, repeat), wall, tokens, OK * 1500, cachedInput,
-                    tokPerSec, OK / wall, new Outcomes(OK + errorCount, OK, 0, errors, 0, 1), latency, overhead, 0.0123,
+                    tokPerSec, OK / wall, new Outcomes(OK + errorCount, OK, 0, errors, 0, 1), latency, overhead, cost,
                     4.5, 42, hlog);
         }
     }

@@ -108,4 +108,21 @@ class SweepTablesTest {
         assertThat(byTag.get("E2E").getMaxValue()).isBetween(1_490_000L, 1_510_000L);
         assertThatThrownBy(() -> HlogDistribution.read(dir.resolve("none.hlog"))).isInstanceOf(IOException.class);
     }
+
+    @Test
+    void costIsShownPerCellAndPerMillionOutputTokensAndAnUnpricedModelIsUnknownNeverZero() throws Exception {
+        CellResult priced = Fixtures.cell("openai", "okhttp-h2", 32).cost(0.0123).build();
+        CellResult unpriced = Fixtures.cell("openai", "okhttp-h2", 64).cost(null).build();
+        String md = SweepTables.render(Fixtures.sweep("concurrency", List.of(priced, unpriced)));
+        double perMillion = 0.0123 / priced.outputTokens() * 1e6;
+        assertThat(md).contains("| cost ").contains("| $/1M out ").contains("$0.0123")
+                .contains(Fmt.usd(perMillion))
+                .containsPattern("\\|\\s*64\\s*\\|[^\\n]*\\|\\s*unknown\\s*\\|\\s*unknown\\s*\\|");
+        assertThat(Fmt.usd(Double.NaN)).isEqualTo("unknown");
+        String csv = CsvReport.render(Fixtures.sweep("concurrency", List.of(priced, unpriced)));
+        assertThat(csv.lines().skip(2).findFirst().orElseThrow()).as("unpriced row").doesNotContain(",0.0123,");
+        assertThat(csv).contains("cost_per_1m_output_usd");
+        assertThat(Figure.COST_PER_M_OUTPUT.of(unpriced)).isNaN();
+        assertThat(Figure.COST_PER_M_OUTPUT.of(priced)).isCloseTo(perMillion, org.assertj.core.data.Offset.offset(1e-9));
+    }
 }

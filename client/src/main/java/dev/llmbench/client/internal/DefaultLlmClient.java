@@ -9,6 +9,8 @@ import dev.llmbench.client.Provider;
 import dev.llmbench.client.ProviderSettings;
 import dev.llmbench.client.StreamListener;
 import dev.llmbench.client.TransportKind;
+import dev.llmbench.client.cache.CacheKey;
+import dev.llmbench.client.cache.ResponseCache;
 import dev.llmbench.client.internal.codec.Codecs;
 import dev.llmbench.client.internal.codec.EncodedRequest;
 import dev.llmbench.client.internal.codec.ProviderCodec;
@@ -27,7 +29,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
@@ -59,6 +65,9 @@ public final class DefaultLlmClient implements LlmClient {
     private final Supplier<? extends Limit> limitPerKey;
     private final RetryPolicy retryPolicy;
     private final Retrying retrying;
+    private final ResponseCache cache; // null: none
+    /** Cache writes leave the transport threads: one daemon thread, a bounded queue, dropped when full. */
+    private volatile ThreadPoolExecutor cacheWriter;
     private final AtomicReferenceArray<ProviderRuntime> runtimes = new AtomicReferenceArray<>(Provider.values().length);
     private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
     /** Retries waiting on the timer; close() runs them at once so that they end (cancelled) instead of hanging. */
@@ -84,6 +93,7 @@ public final class DefaultLlmClient implements LlmClient {
         Supplier<? extends Limit> limits = b.limitPerKey();
         this.limitPerKey = limits == null ? () -> UNLIMITED : limits;
         this.retryPolicy = b.retryPolicy();
+        this.cache = b.cache();
         this.retrying = retryPolicy.maxAttempts() > 1 ? new Retrying(retryPolicy, this::scheduleRetry, b.retryListener()) : null;
     }
 
@@ -121,6 +131,15 @@ public final class DefaultLlmClient implements LlmClient {
         closed = true;
         for (Exchange e : inFlight) e.abortOnClose();
         for (Runnable r : pendingRetries) if (pendingRetries.remove(r)) r.run();
+        ThreadPoolExecutor w = cacheWriter;
+        if (w != null) {
+            w.shutdown(); // queued writes finish, bounded by the cache's busy timeout each
+            try {
+                w.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         transports.close();
         timer.close();
     }
@@ -145,12 +164,58 @@ public final class DefaultLlmClient implements LlmClient {
         for (String h : extraHeaders) headers.add(h);
         request.headers().forEach((name, value) -> { headers.add(name); headers.add(value); });
         URI uri = URI.create(rt.settings().baseUrl() + encoded.pathAndQuery());
-        if (retrying == null) return attempt(rt, uri, headers, encoded.body(), providerModel, streaming, listener);
+        CacheKey cacheKey = null;
+        if (cache != null) {
+            try {
+                cacheKey = CacheKey.of(request, rt.provider(), rt.settings().baseUrl());
+            } catch (RuntimeException e) {
+                cacheKey = null; // not keyable (e.g. odd extra fields): just not cached
+            }
+            if (cacheKey != null) {
+                java.util.Optional<ChatResponse> hit = cache.get(cacheKey);
+                if (hit.isPresent()) {
+                    listener.onComplete(hit.get());
+                    return CompletableFuture.completedFuture(hit.get());
+                }
+            }
+        }
+        CompletableFuture<ChatResponse> sent = sendUncached(rt, uri, headers, encoded.body(), providerModel, streaming, listener);
+        if (cacheKey != null) {
+            CacheKey k = cacheKey;
+            sent.thenAccept(r -> storeLater(k, r));
+        }
+        return sent;
+    }
+
+    private void storeLater(CacheKey key, ChatResponse response) {
+        if (closed) return;
+        try {
+            writer().execute(() -> cache.put(key, response));
+        } catch (RejectedExecutionException e) {
+            // queue full or closing: a cache may miss a write
+        }
+    }
+
+    private ThreadPoolExecutor writer() {
+        ThreadPoolExecutor w = cacheWriter;
+        if (w != null) return w;
+        synchronized (this) {
+            if (cacheWriter == null) {
+                cacheWriter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1024),
+                        new dev.llmbench.client.internal.transport.DaemonThreads("llmbench-cache-writer"), new ThreadPoolExecutor.AbortPolicy());
+            }
+            return cacheWriter;
+        }
+    }
+
+    private CompletableFuture<ChatResponse> sendUncached(ProviderRuntime rt, URI uri, List<String> headers, byte[] body,
+                                                         String providerModel, boolean streaming, StreamListener listener) {
+        if (retrying == null) return attempt(rt, uri, headers, body, providerModel, streaming, listener);
 
         // Failed attempts stay silent; the caller's listener hears the final failure only.
         AttemptListener quiet = new AttemptListener(listener);
         CompletableFuture<ChatResponse> retried = retrying.call(
-                () -> attempt(rt, uri, headers, encoded.body(), providerModel, streaming, quiet), quiet::delivered);
+                () -> attempt(rt, uri, headers, body, providerModel, streaming, quiet), quiet::delivered);
         CompletableFuture<ChatResponse> result = new CompletableFuture<>() {
             @Override
             public boolean cancel(boolean mayInterruptIfRunning) {
