@@ -146,6 +146,22 @@ class ClientLimitsAndRetriesTest {
     }
 
     @Test
+    void aStreamThatAlreadyDeliveredTokensIsNeverReplayed() {
+        RetryCounter counter = new RetryCounter();
+        AtomicInteger tokens = new AtomicInteger();
+        try (LlmClient c = client().retryPolicy(RetryPolicy.retries(2).withBackoff(Duration.ofMillis(1), Duration.ofMillis(5)))
+                .retryListener(counter).build()) {
+            CompletableFuture<ChatResponse> f = c.stream(ChatRequest.of("gpt-4.1-nano", "hi").withMaxTokens(40)
+                    .withHeader("x-sim-fault", "reset-mid-stream"), new StreamListener() {
+                @Override public void onToken(CharSequence text, boolean thought, long nanoTime) { tokens.incrementAndGet(); }
+            });
+            assertThatThrownBy(() -> f.get(20, TimeUnit.SECONDS)).cause().isInstanceOf(LlmException.class);
+            assertThat(tokens.get()).as("tokens reached the caller before the reset").isPositive();
+            assertThat(counter.total()).as("so the request is not replayed").isZero();
+        }
+    }
+
+        @Test
     void retriesAreOnByDefaultForUsers() {
         assertThat(LlmClient.builder().retryPolicy()).isEqualTo(RetryPolicy.defaults());
         assertThat(LlmClient.builder().limitPerKey()).isNull();

@@ -58,8 +58,7 @@ public final class CacheBenchmark {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("command", Provenance.command(o));
         p.put("date", java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
-        p.put("load average at start", String.format(java.util.Locale.ROOT, "%.2f",
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        p.put("load average at start", Provenance.loadAverage());
         p.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         p.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));

@@ -28,9 +28,16 @@ final class Provenance {
         models.forEach((provider, model) -> p.put("model." + provider, model));
         p.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         p.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        p.put("load average at start", loadAverage()); // the box may be shared: figures are only as quiet as it was
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         p.put("git", gitCommit(repoRoot));
         return p;
+    }
+
+    /** The 1-minute system load average, or "unknown". */
+    static String loadAverage() {
+        double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return l < 0 ? "unknown" : String.format(java.util.Locale.ROOT, "%.2f", l);
     }
 
     static String command(SweepOptions o) {
