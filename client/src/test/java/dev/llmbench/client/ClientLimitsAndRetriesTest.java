@@ -98,15 +98,21 @@ class ClientLimitsAndRetriesTest {
     void nKeysGiveNWindowsRoundRobin() throws Exception {
         try (DefaultLlmClient c = (DefaultLlmClient) client().apiKey(Provider.OPENAI, "sk-sim-a-0123456789,sk-sim-b-0123456789")
                 .concurrencyLimit(() -> new FixedLimit(3)).build()) {
-            List<CompletableFuture<ChatResponse>> all = new ArrayList<>();
-            for (int i = 0; i < 6; i++) all.add(c.stream(request(), StreamListener.NONE));
+            // stalled requests hold their permits, so the windows can be read without racing completions
+            List<CompletableFuture<ChatResponse>> stalled = new ArrayList<>();
+            for (int i = 0; i < 7; i++) stalled.add(c.stream(request().withHeader("x-sim-fault", "stall-first-byte"), StreamListener.NONE));
             KeyRing ring = c.keyRing(Provider.OPENAI).orElseThrow();
             assertThat(ring.windows()).isEqualTo(2);
             assertThat(ring.limiter(0).inFlight()).isEqualTo(3);
             assertThat(ring.limiter(1).inFlight()).isEqualTo(3);
-            // 6 at once, 3 per key: both keys stay within the simulator's per-key cap, so nothing is refused
-            for (CompletableFuture<ChatResponse> f : all) f.get(20, TimeUnit.SECONDS);
+            assertThat(ring.limiter(0).waiting() + ring.limiter(1).waiting()).isEqualTo(1);
             assertThat(ring.toString()).doesNotContain("sk-sim");
+            stalled.forEach(f -> f.cancel(true));
+            assertThat(ring.limiter(0).inFlight() + ring.limiter(1).inFlight()).isZero();
+            // and then 6 at once, 3 per key, stay within the simulator's per-key cap of 4: nothing is refused
+            List<CompletableFuture<ChatResponse>> all = new ArrayList<>();
+            for (int i = 0; i < 6; i++) all.add(c.stream(request(), StreamListener.NONE));
+            for (CompletableFuture<ChatResponse> f : all) assertThat(f.get(20, TimeUnit.SECONDS).text()).isNotEmpty();
         }
     }
 
