@@ -47,7 +47,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code cpuMsPer1kChunks}; client, simulator, JIT and GC, as the targets count it, since the server shares the
  * cores) and without the simulator's event-loop threads ({@code clientCpuMsPer1kChunks}), plus the system load
  * average and failed requests. {@code listener}: {@code cleartext} (HTTP/1.1 or h2c prior knowledge) or {@code tls}
- * (ALPN); {@code prompt}: the sweeps' short or ≈3,000-token system prompt (request bytes, not output).
+ * (ALPN); {@code prompt}: the sweeps' short or ≈3,000-token system prompt (request bytes, not output). JMH's console
+ * table prints the {@link Cost} values summed over the measured iterations (its rule for EVENTS counters): divide by
+ * the iteration count, or read the per-iteration mean (min–max) that {@code -Dsweep=jmh} renders.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

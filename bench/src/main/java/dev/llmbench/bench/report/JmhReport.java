@@ -95,7 +95,8 @@ public final class JmhReport {
         sb.append("- Report: [").append(link).append("](").append(link).append("/) — [table](").append(link).append('/')
                 .append(ReportWriter.TABLE).append(")\n");
         sb.append("- Scores are JMH's mean ± 99.9% confidence half-width over the measured iterations (– when there were too"
-                + " few to compute one); `#` columns are per-iteration values (@AuxCounters).\n\n");
+                + " few to compute one); `#` columns are @AuxCounters per-iteration values shown as mean (min–max) over the"
+                + " iterations (JMH's own output sums them).\n\n");
         if (notes != null && !notes.isBlank()) sb.append(notes.strip()).append("\n\n");
         sb.append(targets(rows)).append('\n');
         if (!charts.isEmpty()) {
@@ -152,7 +153,7 @@ public final class JmhReport {
             }
             List<String> header = new ArrayList<>(List.of("benchmark"));
             header.addAll(params);
-            header.addAll(List.of("threads", "mode", "score ± error", "unit"));
+            header.addAll(List.of("threads", "mode", "score ± error", "units"));
             for (String s : secondary) header.add(s + unitOf(rows, s));
             MarkdownTable t = new MarkdownTable(header);
             for (JmhResults.Row r : rows) {
@@ -179,9 +180,10 @@ public final class JmhReport {
         return "";
     }
 
-    /** {@code 1,234,567 ± 8,901}, or the score alone when the error is unknown. */
+    /** {@code 1,234,567 ± 8,901}; a per-iteration counter as {@code mean (min–max)}; {@code ± –} when unknown. */
     static String withError(JmhResults.Score s) {
         String v = number(s.score());
+        if (Fmt.finite(s.min()) && Fmt.finite(s.max())) return v + " (" + number(s.min()) + "–" + number(s.max()) + ")";
         return Fmt.finite(s.error()) ? v + " ± " + number(s.error()) : v + " ± –";
     }
 

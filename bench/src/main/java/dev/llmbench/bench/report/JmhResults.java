@@ -23,8 +23,14 @@ public final class JmhResults {
 
     private JmhResults() {}
 
-    /** A score with its 99.9% confidence half-width (NaN when JMH could not compute one). */
-    public record Score(double score, double error, String unit) {}
+    /**
+     * A score with its 99.9% confidence half-width (NaN when JMH could not compute one). For a per-iteration counter
+     * (unit {@code #}: an {@code @AuxCounters(EVENTS)} value, which JMH sums over the iterations) the score is instead
+     * the mean per iteration, with the iterations' {@code min} and {@code max}; elsewhere those are NaN.
+     */
+    public record Score(double score, double error, String unit, double min, double max) {
+        public Score(double score, double error, String unit) { this(score, error, unit, Double.NaN, Double.NaN); }
+    }
 
     /**
      * @param benchmark  the fully qualified benchmark method, e.g. {@code dev.llmbench.bench.jmh.SseDecodeBenchmark.decodeStream}
@@ -79,7 +85,7 @@ public final class JmhResults {
             Map<String, Score> secondary = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = b.path("secondaryMetrics").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                secondary.put(e.getKey(), score(e.getValue()));
+                secondary.put(e.getKey(), "#".equals(e.getValue().path("scoreUnit").asText()) ? perIteration(e.getValue()) : score(e.getValue()));
             }
             String settings = b.path("forks").asInt() + " fork" + (b.path("forks").asInt() == 1 ? "" : "s") + ", "
                     + b.path("warmupIterations").asInt() + "×" + b.path("warmupTime").asText("?") + " warm-up, "
@@ -92,6 +98,26 @@ public final class JmhResults {
 
     private static Score score(JsonNode m) {
         return new Score(number(m.get("score")), number(m.get("scoreError")), m.path("scoreUnit").asText(""));
+    }
+
+    /** Mean, min and max of a summed counter's per-iteration values (rawData: one array per fork). */
+    private static Score perIteration(JsonNode m) {
+        double sum = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        int n = 0;
+        for (JsonNode fork : m.path("rawData")) {
+            for (JsonNode v : fork) {
+                double d = number(v);
+                if (Double.isNaN(d)) continue;
+                sum += d;
+                min = Math.min(min, d);
+                max = Math.max(max, d);
+                n++;
+            }
+        }
+        if (n == 0) return score(m);
+        return new Score(sum / n, Double.NaN, "#", min, max);
     }
 
     private static double number(JsonNode n) {
