@@ -1,5 +1,6 @@
 package dev.llmbench.bench;
 
+import dev.llmbench.bench.jmh.JmhSweep;
 import dev.llmbench.bench.run.BaseUrlTarget;
 import dev.llmbench.bench.run.CacheBenchmark;
 import dev.llmbench.bench.run.ForkedSimulator;
@@ -57,6 +58,7 @@ public final class SweepMain {
                 return 0;
             }
             if (o.sweep().equals("cache")) return cache(o, out, err);
+            if (o.sweep().equals("jmh")) return JmhSweep.run(o, out, err); // renders JMH results, runs nothing
             sweep = Sweep.named(o.sweep());
         } catch (OptionException e) {
             err.println("llmbench: " + e.getMessage());

@@ -6,8 +6,8 @@ import java.util.List;
 public record OptionSpec(String name, String defaultValue, String accepts, String description) {
 
     public static final List<OptionSpec> ALL = List.of(
-            new OptionSpec("sweep", "concurrency", "concurrency | http-version | prompt-length | transport | path | lessons | aimd | keys | cache | help",
-                    "which sweep to run"),
+            new OptionSpec("sweep", "concurrency", "concurrency | http-version | prompt-length | transport | path | lessons | aimd | keys | cache | jmh | help",
+                    "which sweep to run (jmh: render JMH results, run nothing)"),
             new OptionSpec("provider", "openai,anthropic,gemini,together", "comma list of openai, anthropic, gemini, together",
                     "providers to measure (ignored for a base-URL target, which is provider 'generic')"),
             new OptionSpec("model", "the profile's model", "a model name",
@@ -33,7 +33,9 @@ public record OptionSpec(String name, String defaultValue, String accepts, Strin
             new OptionSpec("simSet", "(none)", "profile.param=value;profile.param=value...",
                     "simulator profile overrides, e.g. openai.limit.concurrency=64;openai.fault.http-500=0.1"),
             new OptionSpec("reports", "reports", "a directory", "report folders go here (relative to the repository root)"),
-            new OptionSpec("results", "RESULTS.md", "a file", "the results summary updated after each sweep (relative to the repository root)"));
+            new OptionSpec("results", "RESULTS.md", "a file", "the results summary updated after each sweep (relative to the repository root)"),
+            new OptionSpec("jmhResults", "reports/jmh", "a JMH JSON file (-rf json) or a folder of them",
+                    "-Dsweep=jmh: the results to render (relative to the repository root)"));
 
     /** Every option name, for picking ours out of the system properties. */
     public static List<String> names() { return ALL.stream().map(OptionSpec::name).toList(); }
