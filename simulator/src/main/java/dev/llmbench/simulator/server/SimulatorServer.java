@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http2.Http2SecurityUtil;
@@ -66,6 +67,9 @@ public final class SimulatorServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true) // streamed events must not wait for Nagle
+                // Whole zero-delay responses (~30 kB each, dozens per flush on a shared h2 connection) would toggle
+                // writability at the default 64 kB mark on every flush, and each toggle visits every h2 stream.
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(1 << 20, 2 << 20))
                 .childHandler(initializer);
         try {
             listeners.put(listener, bootstrap.bind(LOOPBACK, port).syncUninterruptibly().channel());
