@@ -81,7 +81,7 @@ public final class SimulatorServer implements AutoCloseable {
     private static SslContext sslContext(LoopbackCertificate certificate) {
         try {
             return SslContextBuilder.forServer(certificate.privateKey(), certificate.certificate())
-                    .sslProvider(SslProvider.JDK)
+                    .sslProvider(tlsProvider())
                     .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
                     .applicationProtocolConfig(new ApplicationProtocolConfig(
                             ApplicationProtocolConfig.Protocol.ALPN,
@@ -92,6 +92,14 @@ public final class SimulatorServer implements AutoCloseable {
         } catch (SSLException e) {
             throw new IllegalStateException("cannot build the TLS context", e);
         }
+    }
+
+    /**
+     * BoringSSL (netty-tcnative) when it is on the class path and loads: it costs a fraction of the JDK engine's CPU
+     * per TLS record, which matters when the simulator shares cores with the client it measures. Else the JDK.
+     */
+    static SslProvider tlsProvider() {
+        return SslProvider.isAlpnSupported(SslProvider.OPENSSL) ? SslProvider.OPENSSL : SslProvider.JDK;
     }
 
     /** The bound port of a listener. */
