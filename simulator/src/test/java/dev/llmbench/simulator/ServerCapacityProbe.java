@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <pre>
  * mvn -pl simulator test-compile
  * java -cp simulator/target/test-classes:simulator/target/classes:$(cat cp.txt) \
- *     dev.llmbench.simulator.ServerCapacityProbe [concurrency=64] [seconds=5] [maxTokens=200] [zero|raw|all]
+ *     dev.llmbench.simulator.ServerCapacityProbe [concurrency=64] [seconds=5] [maxTokens=200] [zero|raw|all] [h1,h2c]
  * </pre>
  */
 public final class ServerCapacityProbe {
@@ -50,13 +50,14 @@ public final class ServerCapacityProbe {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int maxTokens = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         String which = args.length > 3 ? args[3] : "all"; // zero | raw | all
-        if (!which.equals("raw")) zero(concurrency, seconds, maxTokens);
-        if (!which.equals("zero")) raw(concurrency, seconds, maxTokens);
+        List<String> modes = List.of((args.length > 4 ? args[4] : "h1,h2c").split(",")); // h1 | h2c | h1,h2c
+        if (!which.equals("raw")) zero(concurrency, seconds, maxTokens, modes);
+        if (!which.equals("zero")) raw(concurrency, seconds, maxTokens, modes);
     }
 
-    private static void zero(int concurrency, int seconds, int maxTokens) throws Exception {
+    private static void zero(int concurrency, int seconds, int maxTokens, List<String> modes) throws Exception {
         try (Simulator sim = Simulator.builder().defaultProfile("zero").start()) {
-            for (String mode : List.of("h1", "h2c")) {
+            for (String mode : modes) {
                 boolean h2 = mode.equals("h2c");
                 String url = sim.baseUrl(h2 ? Simulator.Listener.H2C : Simulator.Listener.HTTP, "zero", "v1")
                         + "/chat/completions";
@@ -65,7 +66,7 @@ public final class ServerCapacityProbe {
         }
     }
 
-    private static void raw(int concurrency, int seconds, int maxTokens) throws Exception {
+    private static void raw(int concurrency, int seconds, int maxTokens, List<String> modes) throws Exception {
         Path dir = Files.createTempDirectory("probe");
         ByteBuf response = fixedResponse(134);
         ExchangeHandler raw = ex -> {
@@ -74,7 +75,7 @@ public final class ServerCapacityProbe {
         };
         try (SimulatorServer server = SimulatorServer.start(ServerConfig.defaults(), raw,
                 LoopbackCertificate.generate(dir, "probe"))) {
-            for (String mode : List.of("h1", "h2c")) {
+            for (String mode : modes) {
                 boolean h2 = mode.equals("h2c");
                 String url = server.root(h2 ? Simulator.Listener.H2C : Simulator.Listener.HTTP) + "/raw";
                 probe(url, h2, concurrency, seconds, maxTokens, "raw  " + mode);
@@ -125,7 +126,8 @@ public final class ServerCapacityProbe {
         LongAdder failures = new LongAdder();
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> workers = new ArrayList<>();
-        long serverCpuBefore = serverCpuNanos();
+        long serverCpuBefore = serverCpuNanos(false);
+        long serverUserBefore = serverCpuNanos(true);
         long start = System.nanoTime();
         for (int i = 0; i < concurrency; i++) {
             Thread worker = new Thread(() -> {
@@ -152,12 +154,15 @@ public final class ServerCapacityProbe {
         stop.set(true);
         for (Thread worker : workers) worker.join();
         double elapsed = (System.nanoTime() - start) / 1e9;
-        long serverCpu = serverCpuNanos() - serverCpuBefore;
+        long serverCpu = serverCpuNanos(false) - serverCpuBefore;
+        long serverUser = serverCpuNanos(true) - serverUserBefore;
         if (label == null) return;
         System.out.printf("%-4s c=%d maxTokens=%d: %,.0f events/s, %,.0f requests/s, %d failures,"
-                        + " server event loops %.2f CPU-s (%.2f us/event) over %.1f s%n",
+                        + " server event loops %.2f CPU-s (%.2f us/event, %.0f%% user) over %.1f s, load avg %.1f%n",
                 label, concurrency, maxTokens, events.sum() / elapsed, requests.sum() / elapsed, failures.sum(),
-                serverCpu / 1e9, events.sum() == 0 ? 0 : serverCpu / 1e3 / events.sum(), elapsed);
+                serverCpu / 1e9, events.sum() == 0 ? 0 : serverCpu / 1e3 / events.sum(),
+                serverCpu == 0 ? 0 : 100.0 * serverUser / serverCpu, elapsed,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** SSE events end with a blank line: count "\n\n" pairs across reads, without decoding anything. */
@@ -175,14 +180,14 @@ public final class ServerCapacityProbe {
         return count;
     }
 
-    /** CPU time of the simulator's event-loop threads (named llmbench-sim-*). */
-    private static long serverCpuNanos() {
+    /** CPU time (or user-mode CPU time only) of the simulator's event-loop threads (named llmbench-sim-*). */
+    private static long serverCpuNanos(boolean userOnly) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long total = 0;
         for (long id : threads.getAllThreadIds()) {
             ThreadInfo info = threads.getThreadInfo(id);
             if (info != null && info.getThreadName().startsWith("llmbench-sim")) {
-                long cpu = threads.getThreadCpuTime(id);
+                long cpu = userOnly ? threads.getThreadUserTime(id) : threads.getThreadCpuTime(id);
                 if (cpu > 0) total += cpu;
             }
         }

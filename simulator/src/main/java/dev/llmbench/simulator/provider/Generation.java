@@ -182,12 +182,14 @@ final class Generation {
                     + " output-tokens=" + completion.outputTokens() + " events=" + totalEvents
                     + new String(encoder.eol(), StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII);
         }
-        ex.startStream(200, headers);
+        // With no delay before the first token, headers and opening ride in the same flush as the first batch
+        // (emit runs inline below); otherwise they go out now, as real providers do: status before the first token.
+        boolean flushNow = plan.firstTokenNanos() > 0;
+        ex.startStream(200, headers, flushNow);
         ByteBuf buf = ex.alloc().buffer(1024);
         encoder.nowMicros = (now - ex.receivedNanos()) / 1000;
         encoder.opening(buf);
-        // With no delay before the first token, the opening rides in the same flush as the first batch.
-        if (buf.isReadable()) ex.write(buf, plan.firstTokenNanos() > 0); else buf.release();
+        if (buf.isReadable()) ex.write(buf, flushNow); else buf.release();
         at(nextAt, emitTask);
     }
 
@@ -237,8 +239,12 @@ final class Generation {
         if (eventsSent == totalEvents) {
             if (buf == null) buf = ex.alloc().buffer(1024);
             if (f != FaultKind.TRUNCATE) encoder.closing(buf, truthLine);
-            flush(buf);
-            ex.end();
+            // One flush for the last batch and the end of the stream (on h2 the bytes ride in the END_STREAM frame).
+            if (buf.isReadable()) ex.end(buf);
+            else {
+                buf.release();
+                ex.end();
+            }
             release();
             return;
         }

@@ -128,7 +128,7 @@ final class OpenAiApi implements ProviderApi {
                     "stream_options", null));
         }
         boolean includeUsage = options != null && options.path("include_usage").asBoolean(false);
-        boolean thinking = model.asText().matches("o[134].*");
+        boolean thinking = reasoningModel(model.asText());
         JsonNode effort = root.get("reasoning_effort");
         if (effort != null && !effort.isNull()) {
             if (!effort.isTextual() || !EFFORTS.contains(effort.asText())) {
@@ -139,6 +139,11 @@ final class OpenAiApi implements ProviderApi {
         }
         return Parsed.ok(new GenerationRequest(model.asText(), stream, maxTokens, includeUsage, thinking, 0, false,
                 false, prompt.toByteArray(), true));
+    }
+
+    /** {@code o1*}, {@code o3*}, {@code o4*}: reasoning models, which think by default. */
+    private static boolean reasoningModel(String model) {
+        return model.length() >= 2 && model.charAt(0) == 'o' && "134".indexOf(model.charAt(1)) >= 0;
     }
 
     private static String typeName(JsonNode n) {

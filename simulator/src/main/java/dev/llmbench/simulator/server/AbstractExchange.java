@@ -63,7 +63,7 @@ abstract class AbstractExchange implements Exchange {
 
     protected abstract void sendFull(int status, Map<String, String> headers, ByteBuf body);
 
-    protected abstract void sendHead(int status, Map<String, String> headers);
+    protected abstract void sendHead(int status, Map<String, String> headers, boolean flush);
 
     protected abstract void sendData(ByteBuf data, boolean flush);
 
@@ -129,13 +129,18 @@ abstract class AbstractExchange implements Exchange {
 
     @Override
     public final void startStream(int status, Map<String, String> headers) {
+        startStream(status, headers, true);
+    }
+
+    @Override
+    public final void startStream(int status, Map<String, String> headers, boolean flush) {
         if (!channel.eventLoop().inEventLoop()) {
-            channel.eventLoop().execute(() -> startStream(status, headers));
+            channel.eventLoop().execute(() -> startStream(status, headers, flush));
             return;
         }
         if (state != State.NEW) return;
         state = State.STREAMING;
-        sendHead(status, headers);
+        sendHead(status, headers, flush);
     }
 
     @Override

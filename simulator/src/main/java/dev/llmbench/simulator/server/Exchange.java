@@ -53,6 +53,14 @@ public interface Exchange {
     /** Starts a streamed (chunked / h2 DATA frames) response; follow with {@link #write} and {@link #end}. */
     void startStream(int status, Map<String, String> headers);
 
+    /**
+     * Like {@link #startStream(int, Map)}, but with {@code flush=false} the headers wait for the next flush: for a
+     * response whose first bytes follow at once, so headers and body leave in one write (same bytes, fewer syscalls).
+     */
+    default void startStream(int status, Map<String, String> headers, boolean flush) {
+        startStream(status, headers);
+    }
+
     /** Writes part of a streamed body; takes ownership of {@code data}. */
     void write(ByteBuf data, boolean flush);
 

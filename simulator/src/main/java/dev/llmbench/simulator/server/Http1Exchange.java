@@ -46,13 +46,13 @@ final class Http1Exchange extends AbstractExchange {
     }
 
     @Override
-    protected void sendHead(int status, Map<String, String> headers) {
+    protected void sendHead(int status, Map<String, String> headers, boolean flush) {
         DefaultHttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status));
         copyHeaders(headers, response);
         response.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
         response.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-        // Flushed now, as real providers do: the client sees the status before the first token.
-        channel.writeAndFlush(response, channel.voidPromise());
+        if (flush) channel.writeAndFlush(response, channel.voidPromise());
+        else channel.write(response, channel.voidPromise());
     }
 
     @Override

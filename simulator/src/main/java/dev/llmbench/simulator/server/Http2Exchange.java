@@ -55,11 +55,12 @@ final class Http2Exchange extends AbstractExchange {
     }
 
     @Override
-    protected void sendHead(int status, Map<String, String> headers) {
+    protected void sendHead(int status, Map<String, String> headers, boolean flush) {
         Http2Headers out = responseHeaders(status, headers);
         out.remove("content-length");
-        // Flushed now, as real providers do: the client sees the status before the first token.
-        channel.writeAndFlush(new DefaultHttp2HeadersFrame(out, false), channel.voidPromise());
+        DefaultHttp2HeadersFrame frame = new DefaultHttp2HeadersFrame(out, false);
+        if (flush) channel.writeAndFlush(frame, channel.voidPromise());
+        else channel.write(frame, channel.voidPromise());
     }
 
     @Override

@@ -10,6 +10,8 @@ import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
+import io.netty.handler.codec.http2.DefaultHttp2Connection;
+import io.netty.handler.codec.http2.DefaultHttp2RemoteFlowController;
 import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
@@ -17,6 +19,7 @@ import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.UniformStreamByteDistributor;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.SslContext;
@@ -102,9 +105,22 @@ final class Pipelines {
     }
 
     private Http2FrameCodec frameCodec() {
-        return Http2FrameCodecBuilder.forServer()
+        return new FrameCodecBuilder()
                 .initialSettings(Http2Settings.defaultSettings().maxConcurrentStreams(config.maxConcurrentStreams()))
                 .build();
+    }
+
+    /**
+     * A server frame codec whose outbound scheduler is {@link UniformStreamByteDistributor}: clients send no
+     * priorities, and Netty's default weighted-fair tree costs a priority-queue walk per write on a busy connection.
+     */
+    private static final class FrameCodecBuilder extends Http2FrameCodecBuilder {
+        FrameCodecBuilder() {
+            DefaultHttp2Connection connection = new DefaultHttp2Connection(true);
+            connection.remote().flowController(
+                    new DefaultHttp2RemoteFlowController(connection, new UniformStreamByteDistributor(connection)));
+            connection(connection);
+        }
     }
 
     private Http2MultiplexHandler multiplexer() {

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http2.Http2SecurityUtil;
@@ -66,6 +67,9 @@ public final class SimulatorServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true) // streamed events must not wait for Nagle
+                // Whole zero-delay responses (~30 kB each, dozens per flush on a shared h2 connection) would toggle
+                // writability at the default 64 kB mark on every flush, and each toggle visits every h2 stream.
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(1 << 20, 2 << 20))
                 .childHandler(initializer);
         try {
             listeners.put(listener, bootstrap.bind(LOOPBACK, port).syncUninterruptibly().channel());
@@ -77,7 +81,7 @@ public final class SimulatorServer implements AutoCloseable {
     private static SslContext sslContext(LoopbackCertificate certificate) {
         try {
             return SslContextBuilder.forServer(certificate.privateKey(), certificate.certificate())
-                    .sslProvider(SslProvider.JDK)
+                    .sslProvider(tlsProvider())
                     .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
                     .applicationProtocolConfig(new ApplicationProtocolConfig(
                             ApplicationProtocolConfig.Protocol.ALPN,
@@ -88,6 +92,14 @@ public final class SimulatorServer implements AutoCloseable {
         } catch (SSLException e) {
             throw new IllegalStateException("cannot build the TLS context", e);
         }
+    }
+
+    /**
+     * BoringSSL (netty-tcnative) when it is on the class path and loads: it costs a fraction of the JDK engine's CPU
+     * per TLS record, which matters when the simulator shares cores with the client it measures. Else the JDK.
+     */
+    static SslProvider tlsProvider() {
+        return SslProvider.isAlpnSupported(SslProvider.OPENSSL) ? SslProvider.OPENSSL : SslProvider.JDK;
     }
 
     /** The bound port of a listener. */

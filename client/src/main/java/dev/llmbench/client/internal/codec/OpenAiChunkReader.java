@@ -15,10 +15,22 @@ import java.io.IOException;
 final class OpenAiChunkReader {
     private final EventSink sink;
     private final CharView view = new CharView();
+    private final OpenAiChunkScanner scanner;
     private boolean modelReported;
 
     OpenAiChunkReader(EventSink sink) {
         this.sink = sink;
+        this.scanner = new OpenAiChunkScanner(sink);
+    }
+
+    /**
+     * The fast path for one event's data: true if {@link OpenAiChunkScanner} handled it (and reported to the sink);
+     * false if the caller must clear what the sink holds and {@link #read} the event with Jackson.
+     */
+    boolean scan(byte[] data, int offset, int length, long nanoTime) {
+        if (!scanner.scan(data, offset, length, !modelReported, nanoTime)) return false;
+        if (scanner.reportedModel()) modelReported = true;
+        return true;
     }
 
     /**

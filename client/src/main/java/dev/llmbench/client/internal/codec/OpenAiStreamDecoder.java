@@ -19,6 +19,11 @@ final class OpenAiStreamDecoder extends JsonStreamDecoder {
             done();
             return;
         }
+        if (reader.scan(data, offset, length, nanoTime)) {
+            pending.flush(nanoTime);
+            return;
+        }
+        pending.clear(); // whatever the fast path reported before it handed the event over
         if (!beginObject(data, offset, length)) return;
         ProviderError error = reader.read(json, nanoTime);
         endObject();
