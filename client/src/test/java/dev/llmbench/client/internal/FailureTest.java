@@ -105,15 +105,16 @@ class FailureTest {
     @ParameterizedTest
     @EnumSource(TransportKind.class)
     void timeLimits(TransportKind kind) {
-        try (DefaultLlmClient client = client(kind, Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(1500))) {
+        // Limits with a wide margin over the 40 ms token gaps, so a loaded machine cannot turn TOTAL into IDLE.
+        try (DefaultLlmClient client = client(kind, Duration.ofMillis(600), Duration.ofMillis(600), Duration.ofMillis(2000))) {
             LlmException firstByte = failure(client.stream(request("x-test-fault", "stall-first-byte"), StreamListener.NONE));
             assertThat(firstByte).isInstanceOfSatisfying(LlmException.Timeout.class,
                     t -> assertThat(t.phase()).isEqualTo(LlmException.Timeout.Phase.FIRST_BYTE));
             LlmException idle = failure(client.stream(request("x-test-fault", "stall-mid-stream"), StreamListener.NONE));
             assertThat(idle).isInstanceOfSatisfying(LlmException.Timeout.class,
                     t -> assertThat(t.phase()).isEqualTo(LlmException.Timeout.Phase.IDLE));
-            // Tokens every 100 ms keep the stream alive past the idle limit, until the total limit ends it.
-            LlmException total = failure(client.stream(request("x-test-tokens", "100").withHeader("x-test-token-delay-ms", "100"),
+            // Tokens every 40 ms (4 s in all) keep the stream alive past the idle limit, until the total limit ends it.
+            LlmException total = failure(client.stream(request("x-test-tokens", "100").withHeader("x-test-token-delay-ms", "40"),
                     StreamListener.NONE));
             assertThat(total).isInstanceOfSatisfying(LlmException.Timeout.class,
                     t -> assertThat(t.phase()).isEqualTo(LlmException.Timeout.Phase.TOTAL));
