@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * Every table of the lessons document we can measure now, each its own section (report folder and RESULTS.md
  * section): per-provider concurrency, HTTP/2 vs HTTP/1.1, long vs short system prompt, OpenAI prefix caching, Gemini
- * thinking budget 0 vs level MINIMAL, and client reuse vs a client per request. (AIMD and SDK-path tables need later
- * issues.)
+ * thinking budget 0 vs level MINIMAL, client reuse vs a client per request, and the official SDKs and the generic
+ * library against the reference client ({@code lessons-path}). (AIMD tables need a later issue.)
  */
 public final class LessonsSweep implements Sweep {
     @Override
@@ -26,7 +26,16 @@ public final class LessonsSweep implements Sweep {
         out.add(prefixCache(ctx));
         out.add(geminiThinking(ctx));
         out.add(clientReuse(ctx));
+        out.add(PathSweep.section(ctx, "lessons-path", "Lessons: official SDK and generic library vs the reference client",
+                LibraryClientPath.all(), pathConcurrencies(ctx)));
         return out.stream().filter(s -> !s.cells().isEmpty()).toList();
+    }
+
+    /** The lessons' path tables compare at c=32 and c=64: the focus concurrency and, if larger, the highest one asked for. */
+    static List<Integer> pathConcurrencies(SweepContext ctx) {
+        int focus = ctx.focusConcurrency();
+        int max = ctx.options().concurrency().stream().mapToInt(Integer::intValue).max().orElse(focus);
+        return max > focus ? List.of(focus, max) : List.of(focus);
     }
 
     /**

@@ -28,6 +28,10 @@ final class Provenance {
         models.forEach((provider, model) -> p.put("model." + provider, model));
         p.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         p.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        // CPU and thread figures are the harness JVM's: they include an in-process simulator, not a forked one
+        if (target.simulated()) p.put("simulator", o.simInProcess() ? "in process" : "forked");
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        if (load >= 0) p.put("load average (1 min, as the report was written)", String.format(java.util.Locale.ROOT, "%.2f", load));
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         p.put("git", gitCommit(repoRoot));
         return p;
