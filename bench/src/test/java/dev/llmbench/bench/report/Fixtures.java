@@ -70,6 +70,10 @@ final class Fixtures {
         private long cachedInput;
         private String hlog;
         private Overhead overhead;
+        private double cpuPer1k = 4.5;
+        private int peakThreads = 42;
+        private long estimatedUsage;
+        private Map<String, Long> protocols = Map.of();
 
         Cell(String provider, String transport, int concurrency) {
             this.provider = provider;
@@ -86,6 +90,9 @@ final class Fixtures {
         Cell cachedInput(long n) { cachedInput = n; return this; }
         Cell hlog(String f) { hlog = f; return this; }
         Cell overhead(Overhead o) { overhead = o; return this; }
+        Cell resources(double cpuMsPer1k, int threads) { cpuPer1k = cpuMsPer1k; peakThreads = threads; return this; }
+        Cell estimatedUsage(long n) { estimatedUsage = n; return this; }
+        Cell protocols(Map<String, Long> p) { protocols = p; return this; }
 
         CellResult build() {
             long tokens = OK * TOKENS_PER_REQUEST;
@@ -96,7 +103,7 @@ final class Fixtures {
             latency.put(Metric.E2E, new Percentiles(OK, ttftP50 * 5, ttftP50 * 6, ttftP95 * 5, ttftP95 * 6, ttftP95 * 7, ttftP50 * 5.5));
             return new CellResult(new CellKey(provider, path, transport, concurrency, variant, repeat), wall, tokens, OK * 1500, cachedInput,
                     tokPerSec, OK / wall, new Outcomes(OK + errorCount, OK, 0, errors, 0, 1), latency, overhead, 0.0123,
-                    4.5, 42, hlog);
+                    cpuPer1k, peakThreads, hlog, estimatedUsage, protocols);
         }
     }
 }
