@@ -31,6 +31,19 @@ public final class LessonsSweep implements Sweep {
         return out.stream().filter(s -> !s.cells().isEmpty()).toList();
     }
 
+    /** One lessons table on its own (its section and report folder only), e.g. {@code -Dsweep=lessons-path}. */
+    static Sweep only(String section) {
+        return new Sweep() {
+            @Override
+            public String name() { return section; }
+
+            @Override
+            public List<SweepSection> sections(SweepContext ctx) {
+                return new LessonsSweep().sections(ctx).stream().filter(s -> s.name().equals(section)).toList();
+            }
+        };
+    }
+
     /** The lessons' path tables compare at c=32 and c=64: the focus concurrency and, if larger, the highest one asked for. */
     static List<Integer> pathConcurrencies(SweepContext ctx) {
         int focus = ctx.focusConcurrency();

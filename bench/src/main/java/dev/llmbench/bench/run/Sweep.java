@@ -17,6 +17,7 @@ public interface Sweep {
             case "transport" -> new TransportSweep();
             case "path" -> new PathSweep();
             case "lessons" -> new LessonsSweep();
+            case "lessons-path" -> LessonsSweep.only("lessons-path");
             default -> throw new OptionException("sweep", name, String.join(", ", SweepOptions.SWEEPS));
         };
     }
