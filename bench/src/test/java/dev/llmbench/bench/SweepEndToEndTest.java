@@ -157,7 +157,7 @@ class SweepEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http-version", "prompt-length", "transport", "path"})
+    @ValueSource(strings = {"http-version", "prompt-length", "transport", "path", "lessons-path"})
     void everyOtherSweepRunsQuickAndReports(String sweep) throws IOException {
         Run r = run(sweep, Map.of("provider", "openai,gemini", "n", "4", "concurrency", "2"));
 
@@ -166,7 +166,33 @@ class SweepEndToEndTest {
         assertThat(report.getFileName().toString()).startsWith(sweep + "-");
         assertThat(report.resolve("results.json")).isRegularFile();
         assertThat(json(report).cells()).isNotEmpty();
+        if (!sweep.equals("http-version") && !sweep.equals("prompt-length")) assertClientCostReported(report);
         assertNoKeyAnywhere(r);
+    }
+
+    /** The HTTP-stack sweeps' tables carry CPU per 1k tokens, peak threads and the HTTP version, measured in every cell. */
+    private static void assertClientCostReported(Path report) throws IOException {
+        for (CellResult c : json(report).cells()) {
+            assertThat(c.cpuMsPer1kTokens()).as(c.key().slug()).isPositive().isFinite();
+            assertThat(c.peakThreads()).as(c.key().slug()).isPositive();
+            assertThat(c.protocols()).as(c.key().slug()).isNotEmpty();
+        }
+        List<String> rows = Files.readAllLines(report.resolve("table.md")).stream()
+                .filter(l -> l.matches("\\|\\s*\\d+\\s*\\|.*")).toList();
+        assertThat(rows).isNotEmpty();
+        String header = Files.readAllLines(report.resolve("table.md")).stream().filter(l -> l.startsWith("| c ")).findFirst().orElseThrow();
+        List<String> columns = List.of(header.split("\\|")).stream().map(String::trim).toList();
+        int cpu = columns.indexOf("CPU ms/1k tok");
+        int threads = columns.indexOf("peak threads");
+        int http = columns.indexOf("HTTP");
+        assertThat(List.of(cpu, threads, http)).as(header).allMatch(i -> i > 0);
+        for (String row : rows) {
+            List<String> cellsOfRow = List.of(row.split("\\|")).stream().map(String::trim).toList();
+            assertThat(cellsOfRow.get(cpu)).as(row).matches("\\d+( \\(\\d+–\\d+\\))?");
+            assertThat(cellsOfRow.get(threads)).as(row).matches("\\d+( \\(\\d+–\\d+\\))?");
+            assertThat(cellsOfRow.get(http)).as(row).isNotBlank().isNotEqualTo("–");
+        }
+        assertThat(report.resolve("cpu.png")).isRegularFile();
     }
 
     @Test
@@ -176,7 +202,9 @@ class SweepEndToEndTest {
         assertThat(r.code).as(r.err).isZero();
         List<String> names = reportDirs().stream().map(p -> p.getFileName().toString().replaceAll("-\\d{8}-\\d{6}(-\\d+)?$", "")).toList();
         assertThat(names).containsExactlyInAnyOrder("lessons-concurrency", "lessons-http-version", "lessons-prompt-length",
-                "lessons-prefix-cache", "lessons-gemini-thinking", "lessons-client-reuse", "lessons-aimd");
+                "lessons-prefix-cache", "lessons-gemini-thinking", "lessons-client-reuse", "lessons-aimd", "lessons-path");
+        Path path = reportDirs().stream().filter(p -> p.getFileName().toString().startsWith("lessons-path")).findFirst().orElseThrow();
+        assertThat(json(path).cells()).extracting(c -> c.key().path()).contains("ref", "sdk-default", "sdk-tuned", "generic");
         Path prefixCache = reportDirs().stream().filter(p -> p.getFileName().toString().startsWith("lessons-prefix-cache")).findFirst().orElseThrow();
         List<CellResult> batches = json(prefixCache).cells();
         assertThat(batches).extracting(c -> c.key().variant()).containsExactly("first-batch", "second-batch");

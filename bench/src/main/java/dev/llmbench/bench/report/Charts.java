@@ -55,6 +55,18 @@ final class Charts {
         return i == 0 ? Optional.empty() : Optional.of(chart);
     }
 
+    /** Client CPU ms per 1,000 output tokens (median over repeats) vs concurrency, for the sweeps that compare HTTP stacks. */
+    static Optional<XYChart> cpu(SweepResult result) {
+        if (!SweepTables.showsResources(result.sweep())) return Optional.empty();
+        XYChart chart = chart(result.title() + ": CPU ms per 1k output tokens" + (result.simulated() ? " (simulated)" : ""),
+                "concurrency", "CPU ms / 1k tokens");
+        int i = 0;
+        for (Map.Entry<String, List<CellGroup>> e : seriesOf(CellGroup.of(result.cells())).entrySet()) {
+            if (add(chart, e.getKey(), e.getValue(), Figure.CPU_PER_1K_TOKENS, PALETTE[i % PALETTE.length], false)) i++;
+        }
+        return i == 0 ? Optional.empty() : Optional.of(chart);
+    }
+
     /** TTFT p50 (solid) and p95 (dashed) in seconds vs concurrency. */
     static Optional<XYChart> ttft(SweepResult result) {
         XYChart chart = chart(result.title() + ": TTFT p50 / p95" + (result.simulated() ? " (simulated)" : ""), "concurrency", "TTFT (s)");

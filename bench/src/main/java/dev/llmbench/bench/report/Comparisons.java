@@ -64,18 +64,21 @@ public final class Comparisons {
     }
 
     /** A table of every pair's ratios (subject / baseline), or "" when the sweep has nothing to compare. */
-    public static String render(List<CellGroup> groups) {
+    public static String render(List<CellGroup> groups) { return render(groups, FIGURES); }
+
+    /** The same with the given figures, e.g. {@link #FIGURES} plus CPU for the sweeps that compare HTTP stacks. */
+    public static String render(List<CellGroup> groups, List<Figure> figures) {
         List<Pair> pairs = pairs(groups);
         if (pairs.isEmpty()) return "";
         List<String> header = new ArrayList<>(List.of("Comparison"));
-        FIGURES.forEach(f -> header.add(f.label()));
+        figures.forEach(f -> header.add(f.label()));
         MarkdownTable t = new MarkdownTable(header);
         for (Pair p : pairs) {
             List<String> row = new ArrayList<>(List.of(p.label()));
-            FIGURES.forEach(f -> row.add(p.compare(f).describe()));
+            figures.forEach(f -> row.add(p.compare(f).describe()));
             t.row(row);
         }
-        return "Comparisons (ratio = left / right; for TTFT and wall lower is better; \"within noise\" = the repeats' "
+        return "Comparisons (ratio = left / right; for TTFT, wall and CPU lower is better; \"within noise\" = the repeats' "
                 + "min–max ranges overlap):\n\n" + t.render();
     }
 }

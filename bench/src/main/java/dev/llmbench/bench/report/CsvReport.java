@@ -56,7 +56,7 @@ public final class CsvReport {
             cols.addAll(List.of(p + "_count", p + "_p50_ms", p + "_p90_ms", p + "_p95_ms", p + "_p99_ms", p + "_max_ms", p + "_mean_ms"));
         }
         cols.addAll(List.of("overhead_ttft_p50_ms", "overhead_ttft_p99_ms", "wall_efficiency", "cost_usd", "cost_per_1m_output_usd",
-                "cpu_ms_per_1k_tokens", "peak_threads", "hlog"));
+                "cpu_ms_per_1k_tokens", "peak_threads", "hlog", "estimated_usage", "protocols"));
         return cols;
     }
 
@@ -103,6 +103,8 @@ public final class CsvReport {
         r.put("cpu_ms_per_1k_tokens", Fmt.plain(c.cpuMsPer1kTokens()));
         r.put("peak_threads", c.peakThreads() < 0 ? "" : String.valueOf(c.peakThreads()));
         r.put("hlog", c.hlogFile() == null ? "" : c.hlogFile());
+        r.put("estimated_usage", String.valueOf(c.estimatedUsage()));
+        r.put("protocols", Fmt.counts(c.protocols()));
         return r;
     }
 }

@@ -15,6 +15,10 @@ public enum Figure {
     TTFT_P95("TTFT p95", false, c -> c.latency(Metric.TTFT).p95(), Fmt::secondsFromMs),
     E2E_P50("E2E p50", false, c -> c.latency(Metric.E2E).p50(), Fmt::secondsFromMs),
     WALL("wall", false, CellResult::wallSeconds, Fmt::seconds),
+    /** Process CPU time per 1,000 output tokens (the JVM's own accounting; the forked simulator is not in it). */
+    CPU_PER_1K_TOKENS("CPU ms/1k tok", false, CellResult::cpuMsPer1kTokens, Fmt::whole),
+    /** Peak live JVM threads during the measured phase. */
+    PEAK_THREADS("peak threads", false, c -> c.peakThreads() < 0 ? Double.NaN : c.peakThreads(), Fmt::whole),
     /** Share of input tokens served from the provider's prefix cache. */
     CACHED_SHARE("cached input share", true,
             c -> c.inputTokens() > 0 ? (double) c.cachedInputTokens() / c.inputTokens() : Double.NaN, Fmt::percent),

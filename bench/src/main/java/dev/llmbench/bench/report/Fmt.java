@@ -42,6 +42,12 @@ final class Fmt {
     /** Milliseconds with two decimals, e.g. {@code 0.41 ms}. */
     static String ms(double ms) { return finite(ms) ? String.format(Locale.ROOT, "%.2f ms", ms) : MISSING; }
 
+    /** Counts by name, e.g. {@code h2 60, unknown 4}; a single name alone, e.g. {@code h2}; empty for none. */
+    static String counts(java.util.Map<String, Long> byName) {
+        if (byName.size() == 1) return byName.keySet().iterator().next();
+        return String.join(", ", byName.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+    }
+
     /** Full precision without exponent for machine-readable files; empty for NaN/infinite. */
     static String plain(double v) { return finite(v) ? BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : ""; }
 }

@@ -14,7 +14,8 @@ import java.util.Locale;
  * prompt-length variants contain {@code long} / {@code short}; prefix-cache variants contain {@code second} (or
  * {@code batch2}, {@code warm}) / {@code first} (or {@code batch1}, {@code cold}); gemini-thinking variants contain
  * {@code budget=0} / {@code minimal}; client-reuse variants contain {@code reuse} / {@code per-request} (or {@code new});
- * aimd variants are {@code aimd} / {@code fixed}; keys variants {@code keys=<n>}.
+ * aimd variants are {@code aimd} / {@code fixed}; keys variants {@code keys=<n>};
+ * path cells have paths {@code sdk-default} / {@code generic}.
  */
 public final class LessonClaims {
     private LessonClaims() {}
@@ -93,7 +94,24 @@ public final class LessonClaims {
             new LessonClaim("keys", "Key rotation: N keys give N x the rate limit (2 keys)", Figure.TOK_PER_SEC,
                     variant("openai", "2 keys", "keys=2"), variant("openai", "1 key", "keys=1"), Expectation.ratio(1.6, 2.3), 0),
             new LessonClaim("keys", "Key rotation: N keys give N x the rate limit (4 keys)", Figure.TOK_PER_SEC,
-                    variant("openai", "4 keys", "keys=4"), variant("openai", "1 key", "keys=1"), Expectation.ratio(3.0, 4.5), 0));
+                    variant("openai", "4 keys", "keys=4"), variant("openai", "1 key", "keys=1"), Expectation.ratio(3.0, 4.5), 0),
+
+            // The lessons' "direct SDK vs generic gateway" (litellm): here the official Java SDK with its defaults vs
+            // LangChain4j, the Java generic library. Their table: OpenAI c=32 2456 vs 1674 tok/s, c=64 4096 vs 1783.
+            new LessonClaim("path", "Direct OpenAI SDK + HTTP/2: 1.5-2x throughput vs the generic gateway", Figure.TOK_PER_SEC,
+                    path("openai", "sdk-default"), path("openai", "generic"), Expectation.ratio(1.5, 2.0), 32),
+            new LessonClaim("path", "Direct OpenAI SDK + HTTP/2: 2x TTFT vs the generic gateway", Figure.TTFT_P50,
+                    path("openai", "generic"), path("openai", "sdk-default"), Expectation.ratio(1.5, 2.5), 32),
+            new LessonClaim("path", "Direct Together SDK: 1.6x throughput vs the generic gateway", Figure.TOK_PER_SEC,
+                    path("together", "sdk-default"), path("together", "generic"), Expectation.ratio(1.3, 1.9), 32),
+            new LessonClaim("path", "Direct Together SDK: 2.5x TTFT vs the generic gateway", Figure.TTFT_P50,
+                    path("together", "generic"), path("together", "sdk-default"), Expectation.ratio(2.0, 3.0), 32),
+            new LessonClaim("path", "Direct Anthropic SDK slower than litellm at c=32 (1543 vs 1882 tok/s, 0.80-0.83x)",
+                    Figure.TOK_PER_SEC, path("anthropic", "sdk-default"), path("anthropic", "generic"), Expectation.ratio(0.75, 0.9), 32),
+            new LessonClaim("path", "Native Gemini SDK: 1.4x TTFT vs the generic gateway", Figure.TTFT_P50,
+                    path("gemini", "generic"), path("gemini", "sdk-default"), Expectation.ratio(1.2, 1.6), 32),
+            new LessonClaim("path", "Gemini: the native SDK pulls ahead 1.6x at c=64 (4209 vs 2692 tok/s)", Figure.TOK_PER_SEC,
+                    path("gemini", "sdk-default"), path("gemini", "generic"), Expectation.ratio(1.4, 1.8), 64));
 
     /** The claims about one sweep. */
     public static List<LessonClaim> about(String sweep) {
@@ -106,6 +124,11 @@ public final class LessonClaims {
 
     static Selector transport(String provider, String label, String suffix) {
         return new Selector(label, provider, 0, k -> k.transport().toLowerCase(Locale.ROOT).endsWith(suffix));
+    }
+
+    /** Cells of one client path ({@code ref}, {@code sdk-default}, {@code sdk-tuned}, {@code generic}). */
+    static Selector path(String provider, String path) {
+        return new Selector(path, provider, 0, k -> k.path().equals(path));
     }
 
     /** Variant containing any of the words (case-insensitive). */

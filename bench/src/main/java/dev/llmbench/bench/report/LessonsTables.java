@@ -43,16 +43,21 @@ public final class LessonsTables {
                 .collect(Collectors.groupingBy(r -> r.claim().subject().provider()));
         boolean errors = SweepTables.hasErrors(groups);
         boolean variants = SweepTables.hasVariants(groups);
+        boolean resources = SweepTables.showsResources(result.sweep());
         StringBuilder sb = new StringBuilder();
         SweepTables.byProvider(groups).forEach((provider, ofProvider) -> {
             sb.append(SweepTables.heading(result, provider)).append("\n\n")
-                    .append(SweepTables.table(ofProvider, errors, variants)).append('\n');
+                    .append(SweepTables.table(ofProvider, errors, variants, resources)).append('\n');
             List<LessonReading> rs = byProvider.getOrDefault(provider, List.of());
             if (!rs.isEmpty()) sb.append(readingParagraph(rs)).append("\n\n");
         });
-        String comparisons = Comparisons.render(groups);
+        List<Figure> compared = new ArrayList<>(Comparisons.FIGURES);
+        if (resources) compared.add(Figure.CPU_PER_1K_TOKENS);
+        String comparisons = Comparisons.render(groups, compared);
         if (!comparisons.isEmpty()) sb.append(comparisons).append('\n');
         sb.append(SweepTables.notes(groups)).append('\n');
+        String resourcesNote = SweepTables.resourcesNote(result);
+        if (!resourcesNote.isEmpty()) sb.append(resourcesNote).append('\n');
         sb.append(SweepTables.overheadLine(result.cells()));
         return sb.toString();
     }

@@ -17,7 +17,7 @@ import java.util.TreeMap;
 /**
  * Renders one sweep run into its report folder ({@code reports/<sweep>-<yyyyMMdd-HHmmss>/}, created by the runner,
  * which also wrote the cells' {@code .hlog} files there): {@code results.csv}, {@code results.json}, {@code table.md},
- * {@code throughput.png}, {@code ttft.png} and one {@code latency-<cell>.png} per cell with a readable histogram log.
+ * {@code throughput.png}, {@code ttft.png}, {@code cpu.png} (HTTP-stack sweeps) and one {@code latency-<cell>.png} per cell with a readable histogram log.
  * Every file is written under a temporary name and renamed into place.
  */
 public final class ReportWriter {
@@ -26,6 +26,8 @@ public final class ReportWriter {
     public static final String TABLE = "table.md";
     public static final String THROUGHPUT_PNG = "throughput.png";
     public static final String TTFT_PNG = "ttft.png";
+    /** Only for the sweeps that compare HTTP stacks ({@link SweepTables#showsResources}). */
+    public static final String CPU_PNG = "cpu.png";
 
     private ReportWriter() {}
 
@@ -40,6 +42,7 @@ public final class ReportWriter {
 
         chart(Charts.throughput(result), reportDir.resolve(THROUGHPUT_PNG), charts);
         chart(Charts.ttft(result), reportDir.resolve(TTFT_PNG), charts);
+        chart(Charts.cpu(result), reportDir.resolve(CPU_PNG), charts);
         for (CellResult cell : result.cells()) distribution(cell, reportDir, charts, notes);
         files.addAll(charts);
 
@@ -96,7 +99,7 @@ public final class ReportWriter {
                 .append(". Raw numbers: [").append(CSV).append("](").append(CSV).append("), [").append(JSON).append("](").append(JSON).append(").\n\n");
         for (Path c : charts) {
             String name = c.getFileName().toString();
-            if (name.equals(THROUGHPUT_PNG) || name.equals(TTFT_PNG)) sb.append("![").append(name).append("](").append(name).append(")\n");
+            if (name.equals(THROUGHPUT_PNG) || name.equals(TTFT_PNG) || name.equals(CPU_PNG)) sb.append("![").append(name).append("](").append(name).append(")\n");
         }
         if (java.nio.file.Files.exists(reportDir.resolve(WindowReport.PNG))) {
             sb.append("![").append(WindowReport.PNG).append("](").append(WindowReport.PNG).append(")\n\nClient window over time: [")

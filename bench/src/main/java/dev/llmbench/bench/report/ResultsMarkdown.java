@@ -93,7 +93,8 @@ public final class ResultsMarkdown {
                 .append("), [").append(ReportWriter.JSON).append("](").append(link).append("/").append(ReportWriter.JSON).append(")\n\n");
         boolean charts = false;
         for (String[] png : new String[][]{{ReportWriter.THROUGHPUT_PNG, "output tok/s vs concurrency"}, {ReportWriter.TTFT_PNG, "TTFT p50/p95 vs concurrency"},
-                {WindowReport.PNG, "client window over time"}}) {
+                {WindowReport.PNG, "client window over time"},
+                {ReportWriter.CPU_PNG, "CPU ms per 1k output tokens vs concurrency"}}) {
             if (Files.exists(reportDir.resolve(png[0]))) {
                 sb.append("![").append(png[1]).append("](").append(link).append("/").append(png[0]).append(") ");
                 charts = true;

@@ -17,11 +17,24 @@ import java.util.stream.Collectors;
 /**
  * The lessons document's table layout, one table per provider:
  * {@code | c | Path | tok/s | TTFT p50 | TTFT p95 | wall |}, plus a Variant column when the sweep has variants and an
- * errors column whenever any cell had errors or cancellations (errors are never hidden). With repeats every figure is
- * {@code median (min–max)}.
+ * errors column whenever any cell had errors or cancellations (errors are never hidden). Sweeps that compare HTTP
+ * stacks ({@code path}, {@code transport}, {@code lessons-path}) add the client's cost — CPU ms per 1,000 output tokens
+ * and peak threads — and the HTTP version the responses came over. With repeats every figure is
+ * {@code median (min–max)}. A tok/s marked {@value #ESTIMATED} counts some requests' output tokens from content events
+ * because the library exposed no usage (see {@link #notes}).
  */
 public final class SweepTables {
+    /** Marks a throughput whose output tokens were in part estimated rather than reported. */
+    static final String ESTIMATED = "†";
+    /** The client-cost figures of the HTTP-stack sweeps, after the lessons' columns. */
+    static final List<Figure> RESOURCES = List.of(Figure.CPU_PER_1K_TOKENS, Figure.PEAK_THREADS);
+
     private SweepTables() {}
+
+    /** True for the sweeps that compare HTTP stacks, whose tables show CPU, threads and HTTP version. */
+    public static boolean showsResources(String sweep) {
+        return sweep.equals("path") || sweep.equals("transport") || sweep.endsWith("-path") || sweep.endsWith("-transport");
+    }
 
     /** Provider ids in the order their first cell ran. */
     static List<String> providers(List<CellGroup> groups) {
@@ -47,7 +60,8 @@ public final class SweepTables {
         if (groups.isEmpty()) return "_No cells were measured._\n";
         StringBuilder sb = new StringBuilder();
         for (String p : providers(groups)) {
-            sb.append(heading(result, p)).append("\n\n").append(table(ofProvider(groups, p), hasErrors(groups), hasVariants(groups))).append('\n');
+            sb.append(heading(result, p)).append("\n\n").append(table(ofProvider(groups, p), hasErrors(groups), hasVariants(groups),
+                    showsResources(result.sweep()))).append('\n');
         }
         return sb.toString();
     }
@@ -61,21 +75,34 @@ public final class SweepTables {
     }
 
     static String table(List<CellGroup> groups, boolean errorsColumn, boolean variantColumn) {
+        return table(groups, errorsColumn, variantColumn, false);
+    }
+
+    static String table(List<CellGroup> groups, boolean errorsColumn, boolean variantColumn, boolean resources) {
         List<String> header = new ArrayList<>(List.of("c", "Path"));
         if (variantColumn) header.add("Variant");
         header.addAll(List.of("tok/s", "TTFT p50", "TTFT p95", "wall", "cost", "$/1M out"));
         if (errorsColumn) header.add("errors / 429");
         boolean retriesColumn = groups.stream().anyMatch(g -> g.retries() > 0);
         if (retriesColumn) header.add("retries");
+        if (resources) {
+            RESOURCES.forEach(f -> header.add(f.label()));
+            header.add("HTTP");
+        }
         MarkdownTable t = new MarkdownTable(header);
         for (CellGroup g : groups) {
             List<String> row = new ArrayList<>(List.of(String.valueOf(g.key().concurrency()), pathLabel(g)));
             if (variantColumn) row.add(g.key().variant());
             for (Figure f : List.of(Figure.TOK_PER_SEC, Figure.TTFT_P50, Figure.TTFT_P95, Figure.WALL, Figure.COST, Figure.COST_PER_M_OUTPUT)) {
-                row.add(g.spread(f).format(f::format));
+                String cell = g.spread(f).format(f::format);
+                row.add(f == Figure.TOK_PER_SEC && g.estimatedUsage() > 0 ? cell + " " + ESTIMATED : cell);
             }
             if (errorsColumn) row.add(errorsCell(g));
             if (retriesColumn) row.add(String.valueOf(g.retries()));
+            if (resources) {
+                RESOURCES.forEach(f -> row.add(g.spread(f).format(f::format)));
+                row.add(g.protocols().isEmpty() ? Fmt.MISSING : Fmt.counts(g.protocols()));
+            }
             t.row(row);
         }
         return t.render();
@@ -94,6 +121,19 @@ public final class SweepTables {
         return g.cancelled() > 0 ? s + "; cancelled " + g.cancelled() : s;
     }
 
+    /**
+     * What the CPU, thread and HTTP columns mean, for the sweeps that show them; "" otherwise. CPU and threads are the
+     * whole harness JVM's (driver included, the same for every path), so differences between rows are the clients'.
+     */
+    static String resourcesNote(SweepResult result) {
+        if (!showsResources(result.sweep())) return "";
+        boolean inProcess = "in process".equals(result.provenance().get("simulator"));
+        return "CPU ms/1k tok = harness JVM CPU time (OperatingSystemMXBean.getProcessCpuTime) over the measured phase per "
+                + "1,000 output tokens; peak threads = ThreadMXBean peak live threads over it"
+                + (result.simulated() ? (inProcess ? " (simulator in process: both include it)" : " (simulator forked: not included)") : "")
+                + ". HTTP = the version the responses came over as the client saw it (unknown: the library hides it).\n";
+    }
+
     /** How many samples stand behind the percentiles, and how repeats are shown. */
     static String notes(List<CellGroup> groups) {
         if (groups.isEmpty()) return "";
@@ -106,6 +146,14 @@ public final class SweepTables {
         sb.append('.');
         if (repeats > 1) sb.append(" Figures are median (min–max) of up to ").append(repeats).append(" interleaved repeats.");
         else sb.append(" One run per cell: noise unknown (rerun with -Drepeats=3 for ranges).");
+        List<String> estimated = groups.stream().filter(g -> g.estimatedUsage() > 0)
+                .map(g -> Providers.display(g.key().provider()) + " c=" + g.key().concurrency() + " " + pathLabel(g)
+                        + (g.key().variant().isEmpty() ? "" : " " + g.key().variant()) + ": " + g.estimatedUsage() + " of " + g.ok())
+                .toList();
+        if (!estimated.isEmpty()) {
+            sb.append(' ').append(ESTIMATED).append(" Output tokens estimated (content events counted, the library exposed no usage) for ")
+                    .append(String.join("; ", estimated)).append(" ok requests.");
+        }
         return sb.append('\n').toString();
     }
 

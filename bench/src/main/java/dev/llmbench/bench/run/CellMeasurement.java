@@ -13,7 +13,10 @@ import java.util.Map;
  * @param wallSeconds first send (open loop: first intended send) to the last completion
  * @param overhead    harness overhead against the simulator's ground truth, or null without ground truth
  * @param cpuMillis   process CPU time during the measured phase, or NaN
+ * @param estimatedUsage ok requests without provider usage (output tokens counted from content events)
+ * @param protocols   ok responses by negotiated HTTP version ({@code unknown} where the library hides it)
  */
 public record CellMeasurement(double wallSeconds, Outcomes outcomes, long outputTokens, long inputTokens,
                               long cachedInputTokens, long reasoningTokens, Map<Metric, Percentiles> latency, Overhead overhead,
-                              double cpuMillis, int peakThreads) {}
+                              double cpuMillis, int peakThreads,
+                              long estimatedUsage, Map<String, Long> protocols) {}

@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * Every table of the lessons document we can measure now, each its own section (report folder and RESULTS.md
  * section): per-provider concurrency, HTTP/2 vs HTTP/1.1, long vs short system prompt, OpenAI prefix caching, Gemini
- * thinking budget 0 vs level MINIMAL, client reuse vs a client per request, and AIMD vs fixed concurrency at the
- * rate-limit wall ({@link AimdSweep}). (SDK-path tables: {@code -Dsweep=path}.)
+ * thinking budget 0 vs level MINIMAL, client reuse vs a client per request, AIMD vs fixed concurrency at the
+ * rate-limit wall ({@link AimdSweep}), and the official SDKs and the generic library against the reference client
+ * ({@code lessons-path}).
  */
 public final class LessonsSweep implements Sweep {
     @Override
@@ -27,7 +28,29 @@ public final class LessonsSweep implements Sweep {
         out.add(geminiThinking(ctx));
         out.add(clientReuse(ctx));
         out.add(AimdSweep.section(ctx, "lessons-aimd", "Lessons: AIMD vs fixed concurrency at the rate-limit wall"));
+        out.add(PathSweep.section(ctx, "lessons-path", "Lessons: official SDK and generic library vs the reference client",
+                LibraryClientPath.all(), pathConcurrencies(ctx)));
         return out.stream().filter(s -> !s.cells().isEmpty()).toList();
+    }
+
+    /** One lessons table on its own (its section and report folder only), e.g. {@code -Dsweep=lessons-path}. */
+    static Sweep only(String section) {
+        return new Sweep() {
+            @Override
+            public String name() { return section; }
+
+            @Override
+            public List<SweepSection> sections(SweepContext ctx) {
+                return new LessonsSweep().sections(ctx).stream().filter(s -> s.name().equals(section)).toList();
+            }
+        };
+    }
+
+    /** The lessons' path tables compare at c=32 and c=64: the focus concurrency and, if larger, the highest one asked for. */
+    static List<Integer> pathConcurrencies(SweepContext ctx) {
+        int focus = ctx.focusConcurrency();
+        int max = ctx.options().concurrency().stream().mapToInt(Integer::intValue).max().orElse(focus);
+        return max > focus ? List.of(focus, max) : List.of(focus);
     }
 
     /**

@@ -60,7 +60,8 @@ public final class LoadDriver {
         }
         OutcomeTally t = measured.tally;
         return new CellMeasurement(wallNanos / 1e9, t.outcomes(retries), t.outputTokens.sum(), t.inputTokens.sum(),
-                t.cachedInputTokens.sum(), t.reasoningTokens.sum(), summary.latency(), overhead, cpuMillis, peakThreads);
+                t.cachedInputTokens.sum(), t.reasoningTokens.sum(), summary.latency(), overhead, cpuMillis, peakThreads,
+                t.estimatedUsage.sum(), t.protocols());
     }
 
     /** One phase's requests and their bookkeeping. */
@@ -161,6 +162,8 @@ public final class LoadDriver {
             tally.inputTokens.add(r.usage().inputTokens());
             tally.cachedInputTokens.add(r.usage().cachedInputTokens());
             tally.reasoningTokens.add(r.usage().reasoningTokens());
+            if (!r.usage().reported()) tally.estimatedUsage.increment();
+            tally.protocol(r.protocol());
             if (warmup) return;
             recordLatency(r, probe);
             recordGroundTruth(r.timing(), probe);

@@ -6,7 +6,7 @@ import java.util.List;
 public record OptionSpec(String name, String defaultValue, String accepts, String description) {
 
     public static final List<OptionSpec> ALL = List.of(
-            new OptionSpec("sweep", "concurrency", "concurrency | http-version | prompt-length | transport | path | lessons | aimd | keys | cache | jmh | help",
+            new OptionSpec("sweep", "concurrency", "concurrency | http-version | prompt-length | transport | path | lessons | lessons-path | aimd | keys | cache | jmh | help",
                     "which sweep to run (jmh: render JMH results, run nothing)"),
             new OptionSpec("provider", "openai,anthropic,gemini,together", "comma list of openai, anthropic, gemini, together",
                     "providers to measure (ignored for a base-URL target, which is provider 'generic')"),

@@ -5,13 +5,15 @@ import dev.llmbench.client.LlmException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts what happened to each request of a cell, from any thread without locks: ok, cache hits, each
  * {@link LlmException.Kind}, cancellations, and anything that was not an LlmException (a client bug, counted as
- * {@value #UNEXPECTED} rather than lost). Also sums the provider-reported tokens of ok requests.
+ * {@value #UNEXPECTED} rather than lost). Also sums the provider-reported tokens of ok requests,
+ * and notes how many had no usage and over which HTTP version each came.
  */
 final class OutcomeTally {
     static final String UNEXPECTED = "UNEXPECTED";
@@ -27,6 +29,9 @@ final class OutcomeTally {
     final LongAdder inputTokens = new LongAdder();
     final LongAdder cachedInputTokens = new LongAdder();
     final LongAdder reasoningTokens = new LongAdder();
+    /** Ok requests whose library exposed no usage: their output tokens are counted content events (flagged). */
+    final LongAdder estimatedUsage = new LongAdder();
+    private final ConcurrentHashMap<String, LongAdder> protocols = new ConcurrentHashMap<>();
 
     void sent() { sent.increment(); }
 
@@ -47,6 +52,18 @@ final class OutcomeTally {
     }
 
     long okCount() { return ok.sum(); }
+
+    /** The HTTP version an ok response came over, as its client saw it ({@code unknown} when the library hides it). */
+    void protocol(String protocol) {
+        protocols.computeIfAbsent(protocol == null || protocol.isBlank() ? "unknown" : protocol, k -> new LongAdder()).increment();
+    }
+
+    /** Ok responses by negotiated HTTP version, sorted by name. */
+    Map<String, Long> protocols() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        protocols.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
 
     /** The accounting; only called once every sent request completed, so it balances. */
     Outcomes outcomes() { return outcomes(0); }

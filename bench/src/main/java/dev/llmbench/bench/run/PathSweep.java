@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * Provider × client path × concurrency: the reference client, each official SDK with its defaults and tuned, and the
- * generic multi-provider library (LangChain4j), through the same driver and metrics.
+ * generic multi-provider library (LangChain4j), through the same driver and metrics. Over TLS, as every library meets
+ * a real provider: HTTP/2 is then whatever ALPN negotiates (over cleartext OkHttp would fall back to HTTP/1.1 while
+ * the reference client speaks h2c with prior knowledge, which would compare transports rather than libraries).
  */
 public final class PathSweep implements Sweep {
     @Override
@@ -13,15 +15,19 @@ public final class PathSweep implements Sweep {
 
     @Override
     public List<SweepSection> sections(SweepContext ctx) {
+        return List.of(section(ctx, name(), "Client path comparison", ctx.paths(), ctx.options().concurrency()));
+    }
+
+    static SweepSection section(SweepContext ctx, String name, String title, List<ClientPath> paths, List<Integer> concurrencies) {
         List<CellSpec> cells = new ArrayList<>();
-        for (Endpoint e : ctx.endpoints(false)) {
-            for (int c : ctx.options().concurrency()) {
-                for (ClientPath path : ctx.paths()) {
+        for (Endpoint e : ctx.endpoints(true)) {
+            for (int c : concurrencies) {
+                for (ClientPath path : paths) {
                     cells.add(ctx.cell(e, ctx.transportFor(e), path, c, "", false, repeat -> (i, warmup) ->
                             Prompts.request(e.model(), null, warmup ? SweepContext.WARMUP_INDEX + i : i, ctx.options().maxTokens())));
                 }
             }
         }
-        return List.of(new SweepSection(name(), "Client path comparison", cells));
+        return new SweepSection(name, title, cells);
     }
 }

@@ -29,6 +29,8 @@ final class Provenance {
         p.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         p.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
         p.put("load average at start", loadAverage()); // the box may be shared: figures are only as quiet as it was
+        // CPU and thread figures are the harness JVM's: they include an in-process simulator, not a forked one
+        if (target.simulated()) p.put("simulator", o.simInProcess() ? "in process" : "forked");
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         p.put("git", gitCommit(repoRoot));
         return p;

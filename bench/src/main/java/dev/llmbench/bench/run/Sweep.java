@@ -19,6 +19,7 @@ public interface Sweep {
             case "lessons" -> new LessonsSweep();
             case "aimd" -> new AimdSweep();
             case "keys" -> new KeysSweep();
+            case "lessons-path" -> LessonsSweep.only("lessons-path");
             default -> throw new OptionException("sweep", name, String.join(", ", SweepOptions.SWEEPS));
         };
     }

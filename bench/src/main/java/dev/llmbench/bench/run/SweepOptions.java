@@ -25,7 +25,7 @@ public record SweepOptions(String sweep, List<String> providers, String model, L
                            TargetSpec target, long seed, boolean quick, boolean simInProcess, String reports,
                            String results, Map<String, String> simOverrides, Map<String, String> raw) {
 
-    public static final List<String> SWEEPS = List.of("concurrency", "http-version", "prompt-length", "transport", "path", "lessons", "aimd", "keys", "cache", "jmh", "help");
+    public static final List<String> SWEEPS = List.of("concurrency", "http-version", "prompt-length", "transport", "path", "lessons", "lessons-path", "aimd", "keys", "cache", "jmh", "help");
     public static final List<String> PROVIDERS = List.of("openai", "anthropic", "gemini", "together");
 
     public SweepOptions {

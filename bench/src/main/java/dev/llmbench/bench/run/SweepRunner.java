@@ -126,7 +126,7 @@ public final class SweepRunner {
         double cpuPer1k = m.outputTokens() > 0 && !Double.isNaN(m.cpuMillis()) ? m.cpuMillis() / (m.outputTokens() / 1000.0) : Double.NaN;
         return new CellResult(key, m.wallSeconds(), m.outputTokens(), m.inputTokens(), m.cachedInputTokens(), tokPerSec,
                 m.outcomes().ok() / m.wallSeconds(), m.outcomes(), m.latency(), m.overhead(), Double.isNaN(cost) ? null : cost, cpuPer1k,
-                m.peakThreads(), hlog);
+                m.peakThreads(), hlog, m.estimatedUsage(), m.protocols());
     }
 
     /** {@code <reports>/<sweep>-<yyyyMMdd-HHmmss>}, made unique if a run in the same second already took it. */

@@ -71,6 +71,10 @@ final class Fixtures {
         private String hlog;
         private Overhead overhead;
         private Double cost = 0.0123;
+        private double cpuPer1k = 4.5;
+        private int peakThreads = 42;
+        private long estimatedUsage;
+        private Map<String, Long> protocols = Map.of();
 
         Cell(String provider, String transport, int concurrency) {
             this.provider = provider;
@@ -88,6 +92,9 @@ final class Fixtures {
         Cell hlog(String f) { hlog = f; return this; }
         Cell overhead(Overhead o) { overhead = o; return this; }
         Cell cost(Double usd) { cost = usd; return this; }
+        Cell resources(double cpuMsPer1k, int threads) { cpuPer1k = cpuMsPer1k; peakThreads = threads; return this; }
+        Cell estimatedUsage(long n) { estimatedUsage = n; return this; }
+        Cell protocols(Map<String, Long> p) { protocols = p; return this; }
 
         CellResult build() {
             long tokens = OK * TOKENS_PER_REQUEST;
@@ -98,7 +105,7 @@ final class Fixtures {
             latency.put(Metric.E2E, new Percentiles(OK, ttftP50 * 5, ttftP50 * 6, ttftP95 * 5, ttftP95 * 6, ttftP95 * 7, ttftP50 * 5.5));
             return new CellResult(new CellKey(provider, path, transport, concurrency, variant, repeat), wall, tokens, OK * 1500, cachedInput,
                     tokPerSec, OK / wall, new Outcomes(OK + errorCount, OK, 0, errors, 0, 1), latency, overhead, cost,
-                    4.5, 42, hlog);
+                    cpuPer1k, peakThreads, hlog, estimatedUsage, protocols);
         }
     }
 }

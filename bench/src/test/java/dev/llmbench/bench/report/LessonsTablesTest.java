@@ -157,4 +157,28 @@ class LessonsTablesTest {
         assertThat(LessonClaims.about("transport")).isEmpty();
         assertThat(LessonClaims.about("concurrencyx")).isEmpty();
     }
+
+    @Test
+    void pathClaimsReadTheSdkAgainstTheGenericLibrary() {
+        List<CellResult> cells = List.of(
+                Fixtures.cell("openai", "okhttp-h2", 32).tokPerSec(2700).ttft(150, 300).build(),
+                Fixtures.cell("openai", "okhttp", 32).path("sdk-default").tokPerSec(2600).ttft(213, 753).build(),
+                Fixtures.cell("openai", "jdk", 32).path("generic").tokPerSec(1600).ttft(507, 1585).build(),
+                Fixtures.cell("gemini", "okhttp", 32).path("sdk-default").tokPerSec(2420).ttft(872, 1076).build(),
+                Fixtures.cell("gemini", "jdk", 32).path("generic").tokPerSec(2329).ttft(814, 1057).build());
+        SweepResult r = Fixtures.sweep("lessons-path", cells);
+        LessonReading throughput = reading(r, "Direct OpenAI SDK + HTTP/2: 1.5-2x throughput");
+        assertThat(throughput.verdict()).isEqualTo(Verdict.AGREES);
+        assertThat(throughput.sentence()).contains("sdk-default/generic at c=32 = 1.63x").contains("2600 vs 1600");
+        // TTFT p50 generic / sdk-default = 507 / 213 = 2.38x, inside 1.5–2.5x
+        assertThat(reading(r, "Direct OpenAI SDK + HTTP/2: 2x TTFT").verdict()).isEqualTo(Verdict.AGREES);
+        // Gemini: generic is slightly faster to the first token here, the opposite of the lesson's 1.4x
+        assertThat(reading(r, "Native Gemini SDK: 1.4x TTFT").verdict()).isEqualTo(Verdict.DISAGREES);
+        // no c=64 cells: read at the nearest concurrency measured, and said so
+        LessonReading c64 = reading(r, "pulls ahead 1.6x at c=64");
+        assertThat(c64.verdict()).isEqualTo(Verdict.WEAKER);
+        assertThat(c64.sentence()).contains("at c=32 = 1.04x");
+        assertThat(LessonClaims.about("path")).isEqualTo(LessonClaims.about("lessons-path")).hasSize(7);
+        assertThat(LessonsTables.render(r)).contains("Reading (computed from the numbers above): tok/s sdk-default/generic");
+    }
 }

@@ -125,4 +125,43 @@ class SweepTablesTest {
         assertThat(Figure.COST_PER_M_OUTPUT.of(unpriced)).isNaN();
         assertThat(Figure.COST_PER_M_OUTPUT.of(priced)).isCloseTo(perMillion, org.assertj.core.data.Offset.offset(1e-9));
     }
+
+    @Test
+    void pathAndTransportTablesShowCpuThreadsAndTheNegotiatedHttpVersion() {
+        for (String sweep : List.of("path", "transport", "lessons-path")) {
+            SweepResult s = Fixtures.sweep(sweep, List.of(
+                    Fixtures.cell("openai", "okhttp-h2", 32).resources(180.4, 61).protocols(Map.of("h2", 64L)).build(),
+                    Fixtures.cell("openai", "okhttp", 32).path("sdk-default").resources(412.6, 97)
+                            .protocols(Map.of("unknown", 64L)).build(),
+                    Fixtures.cell("openai", "jdk", 32).path("generic").resources(Double.NaN, -1)
+                            .protocols(Map.of("h2", 60L, "http/1.1", 4L)).build()));
+            String md = LessonsTables.render(s);
+            assertThat(md).as(sweep).containsPattern("\\|\\s*wall\\s*\\|\\s*cost\\s*\\|\\s*\\$/1M out\\s*\\|\\s*CPU ms/1k tok\\s*\\|\\s*peak threads\\s*\\|\\s*HTTP\\s*\\|");
+            assertThat(md).as(sweep)
+                    .containsPattern("\\|\\s*ref\\+okhttp-h2\\s*\\|.*\\|\\s*180\\s*\\|\\s*61\\s*\\|\\s*h2\\s*\\|")
+                    .containsPattern("\\|\\s*sdk-default\\+okhttp\\s*\\|.*\\|\\s*413\\s*\\|\\s*97\\s*\\|\\s*unknown\\s*\\|")
+                    // unmeasured CPU/threads show as missing, never as 0 or -1
+                    .containsPattern("\\|\\s*generic\\+jdk\\s*\\|.*\\|\\s*–\\s*\\|\\s*–\\s*\\|\\s*h2 60, http/1.1 4\\s*\\|");
+            // CPU is compared with the noise marking like the other figures
+            assertThat(md).as(sweep).containsPattern("Comparison\\s*\\|.*\\|\\s*CPU ms/1k tok\\s*\\|")
+                    .contains("simulator forked: not included");
+        }
+    }
+
+    @Test
+    void otherSweepsKeepTheLessonsColumns() {
+        SweepResult s = Fixtures.sweep("concurrency", List.of(Fixtures.cell("openai", "okhttp-h2", 32).build()));
+        assertThat(LessonsTables.render(s)).doesNotContain("CPU ms/1k tok").doesNotContain("peak threads");
+    }
+
+    @Test
+    void estimatedTokenCountsAreFlaggedInTheTableAndExplained() {
+        SweepResult s = Fixtures.sweep("path", List.of(
+                Fixtures.cell("openai", "okhttp-h2", 32).tokPerSec(2000).build(),
+                Fixtures.cell("openai", "jdk", 32).path("generic").tokPerSec(1500).estimatedUsage(3).build()));
+        String md = LessonsTables.render(s);
+        assertThat(md).containsPattern("\\|\\s*generic\\+jdk\\s*\\|\\s*1500 †\\s*\\|")
+                .containsPattern("\\|\\s*ref\\+okhttp-h2\\s*\\|\\s*2000\\s*\\|")
+                .contains("† Output tokens estimated (content events counted, the library exposed no usage) for OpenAI c=32 generic+jdk: 3 of 64 ok requests.");
+    }
 }

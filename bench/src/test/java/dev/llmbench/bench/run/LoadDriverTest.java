@@ -82,4 +82,32 @@ class LoadDriverTest {
             assertThat(byTag.get("DISPATCH_LAG").getTotalCount()).isEqualTo(n);
         }
     }
+
+    @Test
+    void requestsWithoutUsageAreCountedAsEstimatedAndProtocolsAreTallied() throws Exception {
+        // every third response comes from a library that hides usage and protocol (as openai-java's default does)
+        try (FakeSession fake = new FakeSession(1, n -> null)) {
+            java.util.concurrent.atomic.AtomicInteger seq = new java.util.concurrent.atomic.AtomicInteger();
+            PathSession session = new PathSession() {
+                @Override
+                public java.util.concurrent.CompletableFuture<dev.llmbench.client.ChatResponse> stream(
+                        dev.llmbench.client.ChatRequest request, dev.llmbench.client.StreamListener listener) {
+                    boolean hidden = seq.getAndIncrement() % 3 == 0;
+                    return fake.stream(request, listener).thenApply(r -> !hidden ? r : new dev.llmbench.client.ChatResponse(
+                            r.provider(), r.model(), r.text(), r.thinkingText(), r.finishReason(),
+                            new dev.llmbench.client.Usage(0, 0, r.timing().tokenEvents(), 0, false), r.timing(), null, false));
+                }
+
+                @Override
+                public void close() {}
+            };
+            CellMeasurement m = new LoadDriver(Progress.NONE, 60).run(session, requests, new LoadPlan(12, 3, 2, null, 1), dir.resolve("c.hlog"));
+
+            // 15 requests in all, 3 of them warm-up (indexes 0, 3 hidden among them: only the measured ones count)
+            assertThat(m.outcomes().ok()).isEqualTo(12);
+            assertThat(m.estimatedUsage()).isEqualTo(4); // measured indexes 3, 6, 9, 12
+            assertThat(m.protocols()).containsExactlyInAnyOrderEntriesOf(Map.of("h2", 8L, "unknown", 4L));
+            assertThat(m.outputTokens()).isEqualTo(8 * 10 + 4 * 3); // estimated ones count their 3 content events
+        }
+    }
 }

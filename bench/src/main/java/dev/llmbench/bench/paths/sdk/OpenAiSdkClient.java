@@ -52,6 +52,8 @@ public final class OpenAiSdkClient implements LlmClient {
     private final PathTarget target;
     private final OpenAIClient client;
     private final OpenAIClientAsync async;
+    /** The SDK's own OkHttp adapter (DEFAULT only), kept to inspect what it configured. */
+    private final OkHttpClient sdkHttp;
 
     public OpenAiSdkClient(PathTarget target, PathVariant variant) {
         this.target = target;
@@ -63,10 +65,12 @@ public final class OpenAiSdkClient implements LlmClient {
         if (variant == PathVariant.TUNED) options.maxRetries(0);
         if (variant == PathVariant.TUNED) {
             options.httpClient(new TunedOpenAiHttpClient(target.concurrency(), trust));
+            this.sdkHttp = null;
         } else {
             OkHttpClient.Builder http = OkHttpClient.builder().timeout(options.timeout());
             if (trust != null) http.sslSocketFactory(trust.context().getSocketFactory()).trustManager(trust.trustManager());
-            options.httpClient(new ObservedOpenAiHttpClient(http.build()));
+            this.sdkHttp = http.build();
+            options.httpClient(new ObservedOpenAiHttpClient(sdkHttp));
         }
         this.client = new OpenAIClientImpl(options.build());
         this.async = client.async();
@@ -159,6 +163,21 @@ public final class OpenAiSdkClient implements LlmClient {
         }
         if (e instanceof OpenAIIoException && e.getCause() != null) return Failures.fromThrowable(e.getCause());
         return Failures.fromThrowable(e);
+    }
+
+    /**
+     * The okhttp3 client inside the SDK's default adapter (which keeps it private), to check what the SDK chose:
+     * protocols, dispatcher limits, pool. Null for TUNED.
+     */
+    okhttp3.OkHttpClient sdkOkHttp() {
+        if (sdkHttp == null) return null;
+        try {
+            java.lang.reflect.Field f = OkHttpClient.class.getDeclaredField("okHttpClient");
+            f.setAccessible(true);
+            return (okhttp3.OkHttpClient) f.get(sdkHttp);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("openai-java's OkHttpClient layout changed: " + e, e);
+        }
     }
 
     @Override
