@@ -271,7 +271,7 @@ public final class DefaultLlmClient implements LlmClient {
 
     private void start(KeyRing.Lease lease, ProviderRuntime rt, URI uri, List<String> sharedHeaders, byte[] body,
                        String providerModel, boolean streaming, StreamListener listener, RequestFuture future) {
-        future.whenComplete((r, t) -> lease.release(t));
+        future.beforeCompletion(lease::release);
         String key = lease.apiKey();
         List<String> headers = sharedHeaders;
         if (key != null) {
