@@ -1,5 +1,6 @@
 package dev.llmbench.bench.model;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,11 +20,32 @@ import java.util.Map;
  * @param cpuMsPer1kTokens  process CPU time per 1,000 output tokens, or NaN
  * @param peakThreads       peak live JVM threads during the cell, or -1
  * @param hlogFile          the cell's HdrHistogram log, relative to the report folder
+ * @param adjusted          TTFT and E2E with every failed or cancelled request counted as infinite latency (AIPerf's
+ *                          "adjusted" percentiles: errors cannot make a configuration look faster); a percentile that
+ *                          falls among the failures is +Infinity. Empty when not computed
+ * @param leaks             threads and sockets left behind by the cell's client (guarded cells only), or null
+ * @param soak              samples over time (soak cells only), else empty
  */
 public record CellResult(CellKey key, double wallSeconds, long outputTokens, long inputTokens, long cachedInputTokens,
                          double outputTokPerSec, double requestsPerSec, Outcomes outcomes,
                          Map<Metric, Percentiles> latency, Overhead overhead, Double costUsd,
-                         double cpuMsPer1kTokens, int peakThreads, String hlogFile) {
+                         double cpuMsPer1kTokens, int peakThreads, String hlogFile,
+                         Map<Metric, Percentiles> adjusted, Leaks leaks, List<SoakSample> soak) {
+    public CellResult {
+        adjusted = adjusted == null ? Map.of() : Map.copyOf(adjusted);
+        soak = soak == null ? List.of() : List.copyOf(soak);
+    }
+
+    /** A cell without adjusted percentiles, leak check or soak samples. */
+    public CellResult(CellKey key, double wallSeconds, long outputTokens, long inputTokens, long cachedInputTokens,
+                      double outputTokPerSec, double requestsPerSec, Outcomes outcomes, Map<Metric, Percentiles> latency,
+                      Overhead overhead, Double costUsd, double cpuMsPer1kTokens, int peakThreads, String hlogFile) {
+        this(key, wallSeconds, outputTokens, inputTokens, cachedInputTokens, outputTokPerSec, requestsPerSec, outcomes,
+                latency, overhead, costUsd, cpuMsPer1kTokens, peakThreads, hlogFile, Map.of(), null, List.of());
+    }
+
+    /** The adjusted (failures = infinite latency) percentiles of TTFT or E2E, or EMPTY. */
+    public Percentiles adjusted(Metric m) { return adjusted.getOrDefault(m, Percentiles.EMPTY); }
 
     public Percentiles latency(Metric m) { return latency.getOrDefault(m, Percentiles.EMPTY); }
 }

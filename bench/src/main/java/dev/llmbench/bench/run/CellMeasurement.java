@@ -4,7 +4,9 @@ import dev.llmbench.bench.model.Metric;
 import dev.llmbench.bench.model.Outcomes;
 import dev.llmbench.bench.model.Overhead;
 import dev.llmbench.bench.model.Percentiles;
+import dev.llmbench.bench.model.SoakSample;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +15,9 @@ import java.util.Map;
  * @param wallSeconds first send (open loop: first intended send) to the last completion
  * @param overhead    harness overhead against the simulator's ground truth, or null without ground truth
  * @param cpuMillis   process CPU time during the measured phase, or NaN
+ * @param adjusted    TTFT and E2E with failed requests as infinite latency
+ * @param soak        samples over time (soak cells), else empty
  */
 public record CellMeasurement(double wallSeconds, Outcomes outcomes, long outputTokens, long inputTokens,
                               long cachedInputTokens, long reasoningTokens, Map<Metric, Percentiles> latency, Overhead overhead,
-                              double cpuMillis, int peakThreads) {}
+                              double cpuMillis, int peakThreads, Map<Metric, Percentiles> adjusted, List<SoakSample> soak) {}

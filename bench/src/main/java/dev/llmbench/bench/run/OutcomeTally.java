@@ -48,6 +48,13 @@ final class OutcomeTally {
 
     long okCount() { return ok.sum(); }
 
+    /** Requests that failed (any class, unexpected included) or were cancelled so far. */
+    long failures() {
+        long n = cancelled.sum() + unexpected.sum();
+        for (int i = 0; i < KINDS.length; i++) n += errors.get(i);
+        return n;
+    }
+
     /** The accounting; only called once every sent request completed, so it balances. */
     Outcomes outcomes() {
         Map<String, Long> byKind = new LinkedHashMap<>();

@@ -36,6 +36,8 @@ public final class RefClientPath implements ClientPath {
         if (e.baseUrl() != null) b.baseUrl(p, e.baseUrl());
         if (e.trustStore() != null) b.trustStore(e.trustStore(), e.trustStorePassword());
         if (e.groundTruth()) b.header("x-sim-ground-truth", "1");
+        Guard g = spec.guard();
+        if (g != null) b.firstByteTimeout(g.firstByteTimeout()).idleTimeout(g.idleTimeout()).requestTimeout(g.requestTimeout());
         return b.build();
     }
 
@@ -65,7 +67,7 @@ public final class RefClientPath implements ClientPath {
 
         @Override
         public CompletableFuture<ChatResponse> stream(ChatRequest request, StreamListener listener) {
-            LlmClient client = build(new SessionSpec(spec.endpoint(), spec.transport(), 1, false));
+            LlmClient client = build(new SessionSpec(spec.endpoint(), spec.transport(), 1, false, spec.guard()));
             CompletableFuture<ChatResponse> f;
             try {
                 f = client.stream(request, listener);

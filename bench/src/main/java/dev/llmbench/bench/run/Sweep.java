@@ -17,6 +17,8 @@ public interface Sweep {
             case "transport" -> new TransportSweep();
             case "path" -> new PathSweep();
             case "lessons" -> new LessonsSweep();
+            case "faults" -> new FaultSweep();
+            case "soak" -> new SoakSweep();
             default -> throw new OptionException("sweep", name, String.join(", ", SweepOptions.SWEEPS));
         };
     }
