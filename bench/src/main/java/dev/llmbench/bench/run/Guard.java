@@ -18,7 +18,7 @@ public record Guard(Duration firstByteTimeout, Duration idleTimeout, Duration re
     /** Short limits for a fault cell; quick mode (fast simulator timing) gets shorter ones. */
     static Guard faults(boolean quick) {
         // quick: the simulator answers in ms, but a shared box under load still needs some slack before "first byte"
-        return quick ? new Guard(Duration.ofMillis(1000), Duration.ofMillis(1000), Duration.ofMillis(3000), null, null)
+        return quick ? new Guard(Duration.ofMillis(2000), Duration.ofMillis(1000), Duration.ofMillis(3000), null, null)
                 : new Guard(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(8), null, null);
     }
 

@@ -17,7 +17,7 @@ import java.util.Map;
 public final class SoakSweep implements Sweep {
     static final int CONCURRENCY = 1024;
     static final int SECONDS = 60;
-    static final int QUICK_SECONDS = 4;
+    static final int QUICK_SECONDS = 3;
     /** Simulator settings for this sweep ({@code -DsimSet} still wins). */
     static final Map<String, String> SIM_OVERRIDES = Map.of("openai.limit.concurrency", "0", "openai.limit.rpm", "0",
             "openai.limit.tpm", "0", "zero.limit.concurrency", "0", "zero.limit.rpm", "0", "zero.limit.tpm", "0");
