@@ -185,7 +185,7 @@ class SweepEndToEndTest {
             long faulted = FaultCase.ofVariant(c.key().variant()).orElseThrow().faultedOf(4);
             assertThat(c.latency(Metric.ERROR).count()).as(c.key().variant()).isEqualTo(faulted);
             // no hang: every failure came within the quick request limit (3 s) plus scheduling slack
-            assertThat(c.latency(Metric.ERROR).max()).as(c.key().variant()).isLessThan(3_000 + 1_000);
+            if (faulted > 0) assertThat(c.latency(Metric.ERROR).max()).as(c.key().variant()).isLessThan(3_000 + 1_000);
             // errors count as infinitely slow in the adjusted percentiles, so they never flatter a cell
             assertThat(c.adjusted(Metric.E2E).count()).isEqualTo(c.outcomes().sent());
             if (faulted == c.outcomes().sent()) assertThat(c.adjusted(Metric.E2E).p50()).isInfinite();

@@ -10,13 +10,17 @@ import java.util.Optional;
  *
  * @param fault    the simulator's fault name
  * @param rate     fraction of measured requests that get it, spread evenly and exactly ({@link #faulted})
- * @param expected the {@code LlmException.Kind} name every faulted request must end with
+ * @param expected the {@code LlmException.Kind} name every faulted request must end with ("" for the clean baseline)
  * @param limit    which client time limit ends it, for timeouts ("first byte", "idle", "total"), else ""
  */
 public record FaultCase(String fault, double rate, String expected, String limit) {
 
-    /** Every fault of the simulator at a moderate rate; 429 and 529 also as a storm (every request). */
+    /**
+     * A clean baseline per transport first (it also takes the run's cold start, so no fault row pays for it), then every
+     * fault of the simulator at a moderate rate; 429 and 529 also as a storm (every request).
+     */
     public static final List<FaultCase> ALL = List.of(
+            new FaultCase("none", 0.0, "", ""),
             new FaultCase("http-500", 0.25, "SERVER_ERROR", ""),
             new FaultCase("http-503", 0.25, "OVERLOADED", ""),
             new FaultCase("rate-limit", 0.25, "RATE_LIMITED", ""),

@@ -31,7 +31,7 @@ public final class FaultTable {
         Outcomes o = c.outcomes();
         long faulted = f.get().faultedOf(o.sent());
         List<String> wrong = new ArrayList<>();
-        if (o.count(f.get().expected()) != faulted) wrong.add(f.get().expected() + " " + o.count(f.get().expected()) + " of " + faulted + " faulted");
+        if (faulted > 0 && o.count(f.get().expected()) != faulted) wrong.add(f.get().expected() + " " + o.count(f.get().expected()) + " of " + faulted + " faulted");
         if (o.errorCount() != o.count(f.get().expected())) wrong.add("other errors");
         if (o.ok() != o.sent() - faulted) wrong.add("ok " + o.ok() + " of " + (o.sent() - faulted));
         if (o.cancelled() > 0) wrong.add("cancelled " + o.cancelled());
@@ -71,7 +71,8 @@ public final class FaultTable {
         MarkdownTable t = new MarkdownTable(header);
         byFault.forEach((variant, cells) -> {
             FaultCase f = FaultCase.ofVariant(variant).orElse(null);
-            List<String> row = new ArrayList<>(List.of(variant, f == null ? "?" : f.expected() + (f.limit().isEmpty() ? "" : " (" + f.limit() + ")")));
+            String expected = f == null ? "?" : f.expected().isEmpty() ? "all ok" : f.expected() + (f.limit().isEmpty() ? "" : " (" + f.limit() + ")");
+            List<String> row = new ArrayList<>(List.of(variant, expected));
             for (String tr : transports) row.add(cells.containsKey(tr) ? cell(cells.get(tr)) : "");
             t.row(row);
         });

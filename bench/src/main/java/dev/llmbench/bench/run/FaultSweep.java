@@ -38,7 +38,7 @@ public final class FaultSweep implements Sweep {
                 for (TransportKind t : transports) {
                     cells.add(ctx.cell(e, t, ctx.ref(), c, f.variant(), false, repeat -> (i, warmup) -> {
                         ChatRequest r = Prompts.request(e.model(), null, warmup ? SweepContext.WARMUP_INDEX + i : i, maxTokens);
-                        return !warmup && f.faulted(i) ? r.withHeader(FAULT_HEADER, f.fault()) : r;
+                        return !warmup && f.rate() > 0 && f.faulted(i) ? r.withHeader(FAULT_HEADER, f.fault()) : r;
                     }).guarded(guard));
                 }
             }
