@@ -8,6 +8,7 @@ import dev.llmbench.bench.run.InProcessSimulator;
 import dev.llmbench.bench.run.LiveTarget;
 import dev.llmbench.bench.run.OptionException;
 import dev.llmbench.bench.run.OptionSpec;
+import dev.llmbench.bench.run.Preflight;
 import dev.llmbench.bench.run.Progress;
 import dev.llmbench.bench.run.LibraryClientPath;
 import dev.llmbench.bench.run.RefClientOptions;
@@ -51,6 +52,7 @@ public final class SweepMain {
     public static int run(Map<String, String> options, PrintStream out, PrintStream err) {
         SweepOptions o;
         Sweep sweep;
+        Path root = RepositoryRoot.find(Path.of(""));
         try {
             o = SweepOptions.parse(options);
             if (o.help()) {
@@ -60,15 +62,20 @@ public final class SweepMain {
             if (o.sweep().equals("cache")) return cache(o, out, err);
             if (o.sweep().equals("jmh")) return JmhSweep.run(o, out, err); // renders JMH results, runs nothing
             sweep = Sweep.named(o.sweep());
+            Preflight.check(o, root); // before the simulator starts: bad paths and settings are bad input too
         } catch (OptionException e) {
             err.println("llmbench: " + e.getMessage());
             return 2;
         }
-        Path root = RepositoryRoot.find(Path.of(""));
         try (Target target = openTarget(o)) {
             SweepContext ctx = new SweepContext(o, target, o.sweep().equals("path") ? LibraryClientPath.all() : List.of(new RefClientPath(RefClientOptions.raw(o.retries()))), out);
             List<SweepSection> sections = sweep.sections(ctx).stream().filter(s -> !s.cells().isEmpty()).toList();
             if (sections.isEmpty()) {
+                if (o.target() instanceof SweepOptions.TargetSpec.Live) { // missing keys are bad input
+                    err.println("llmbench: -Dtarget=live: no key is set for " + String.join(", ", o.providers()) + "; valid: set "
+                            + String.join(" or ", o.providers().stream().map(LiveTarget::keyVariable).toList()));
+                    return 2;
+                }
                 err.println("llmbench: nothing to run: no requested provider is available on target " + o.raw().getOrDefault("target", "sim"));
                 return 1;
             }

@@ -1,8 +1,10 @@
 package dev.llmbench.bench;
 
 import dev.llmbench.bench.model.CellResult;
+import dev.llmbench.bench.model.FaultCase;
 import dev.llmbench.bench.model.Metric;
 import dev.llmbench.bench.model.SweepResult;
+import dev.llmbench.bench.report.FaultTable;
 import dev.llmbench.bench.report.JsonReport;
 import dev.llmbench.bench.run.InProcessSimulator;
 import org.junit.jupiter.api.Test;
@@ -193,6 +195,63 @@ class SweepEndToEndTest {
             assertThat(cellsOfRow.get(http)).as(row).isNotBlank().isNotEqualTo("–");
         }
         assertThat(report.resolve("cpu.png")).isRegularFile();
+    }
+
+    @Test
+    void faultsSweepEndsEveryFaultWithItsTypedErrorWithinTheLimitsAndLeaksNothing() throws IOException {
+        // one transport here (every transport: the recorded run in RESULTS.md, and FailureTest per transport)
+        Run r = run("faults", Map.of("transport", "netty-h2", "n", "4", "concurrency", "2"));
+
+        assertThat(r.code).as(r.err).isZero();
+        List<CellResult> cells = json(reportDirs().get(0)).cells();
+        assertThat(cells).extracting(c -> c.key().variant()).containsExactlyElementsOf(FaultCase.ALL.stream().map(FaultCase::variant).toList());
+        for (CellResult c : cells) {
+            assertThat(FaultTable.problem(c)).as(c.key().variant() + " " + c.outcomes() + " " + c.leaks()).isNull();
+            assertThat(c.leaks()).as(c.key().variant()).isNotNull();
+            long faulted = FaultCase.ofVariant(c.key().variant()).orElseThrow().faultedOf(4);
+            assertThat(c.latency(Metric.ERROR).count()).as(c.key().variant()).isEqualTo(faulted);
+            // no hang: every failure came within the quick request limit (3 s) plus scheduling slack
+            if (faulted > 0) assertThat(c.latency(Metric.ERROR).max()).as(c.key().variant()).isLessThan(3_000 + 1_000);
+            // errors count as infinitely slow in the adjusted percentiles, so they never flatter a cell
+            assertThat(c.adjusted(Metric.E2E).count()).isEqualTo(c.outcomes().sent());
+            if (faulted == c.outcomes().sent()) assertThat(c.adjusted(Metric.E2E).p50()).isInfinite();
+        }
+        assertThat(dir.resolve("RESULTS.md")).content().contains("fault @ rate").contains("every cell as expected")
+                .contains("no thread or socket left behind");
+        assertNoKeyAnywhere(r);
+    }
+
+    @Test
+    void soakSamplesHeapThreadsSocketsAndThroughputOverTime() throws IOException {
+        Run r = run("soak", Map.of("concurrency", "16"));
+
+        assertThat(r.code).as(r.err).isZero();
+        List<CellResult> cells = json(reportDirs().get(0)).cells();
+        assertThat(cells).extracting(c -> c.key().provider()).containsExactly("zero", "openai");
+        for (CellResult c : cells) {
+            assertThat(c.soak()).as(c.key().provider()).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(c.soak()).allSatisfy(x -> {
+                assertThat(x.heapMb()).isPositive();
+                assertThat(x.threads()).isPositive();
+            });
+            assertThat(c.outcomes().ok()).isPositive();
+            assertThat(c.outcomes().sent()).isEqualTo(c.outcomes().ok() + c.outcomes().errorCount() + c.outcomes().cancelled());
+            assertThat(c.leaks()).isNotNull();
+        }
+        assertThat(dir.resolve("RESULTS.md")).content().contains("heap after GC").contains("Second half vs first half");
+    }
+
+    @Test
+    void anHttpsBaseUrlIsNotTrustedWithoutItsCertificate() throws IOException {
+        // the simulator's self-signed certificate: trusted for -Dtarget=sim (its own truststore), never for a URL
+        try (InProcessSimulator sim = new InProcessSimulator(1, Map.of())) {
+            Run r = run("concurrency", Map.of("target", sim.tlsRoot() + "/zero/v1", "model", "m", "concurrency", "2", "n", "4", "warmup", "0"));
+
+            assertThat(r.code).as(r.err).isZero();
+            CellResult c = json(reportDirs().get(0)).cells().get(0);
+            assertThat(c.outcomes().ok()).isZero();
+            assertThat(c.outcomes().count("CONNECTION")).as(c.outcomes().toString()).isEqualTo(4);
+        }
     }
 
     @Test

@@ -2,15 +2,22 @@ package dev.llmbench.bench;
 
 import dev.llmbench.bench.run.OptionSpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class SweepMainOptionsTest {
 
@@ -49,6 +56,68 @@ class SweepMainOptionsTest {
         assertThat(r.err).contains("-D" + option + "=" + value).contains("valid:").contains(validHint)
                 .doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(r.out).isEmpty();
+    }
+
+    @TempDir
+    Path tmp;
+
+    /** A bad path or file is bad input: one line naming it, exit 2, before anything starts or is written. */
+    private void assertBadInput(Map<String, String> options, String... mentions) {
+        Run r = run(options);
+
+        assertThat(r.code).as(r.err).isEqualTo(2);
+        assertThat(r.err.lines()).as(r.err).hasSize(1);
+        assertThat(r.err).contains("valid:").doesNotContain("\tat ");
+        for (String m : mentions) assertThat(r.err).contains(m);
+        assertThat(r.out).isEmpty();
+    }
+
+    @Test
+    void anUnwritableReportsOrResultsLocationIsBadInput() throws IOException {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x"); // even root cannot make a directory under a file
+        assertBadInput(Map.of("reports", file.resolve("reports").toString()), "-Dreports=", "writable directory");
+        assertBadInput(Map.of("reports", tmp.resolve("r").toString(), "results", file.resolve("RESULTS.md").toString()),
+                "-Dresults=", "writable directory");
+        assertThat(tmp.resolve("r")).as("checked, but nothing written into it").isEmptyDirectory();
+    }
+
+    @Test
+    void aTruncatedOrMissingPriceListIsBadInput() throws IOException {
+        Path prices = Files.writeString(tmp.resolve("prices.csv"),
+                "provider,model,input,cached_input,cache_write,output,reasoning,batch_discount\nopenai,gpt-4.1-nano,0.1,0.025\n");
+        Map<String, String> base = Map.of("reports", tmp.resolve("r").toString(), "results", tmp.resolve("RESULTS.md").toString());
+        Map<String, String> o = new HashMap<>(base);
+        o.put("prices", prices.toString());
+        assertBadInput(o, "-Dprices", "prices.csv:2", "truncated");
+        o.put("prices", tmp.resolve("none.csv").toString());
+        assertBadInput(o, "-Dprices", "existing price list");
+        assertThat(tmp.resolve("RESULTS.md")).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "openai.latency.medianMs=-5|latency.medianMs",
+            "openai.no-such-parameter=1|no-such-parameter",
+            "mistral.latency.medianMs=5|unknown profile 'mistral'",
+            "openai.fault.http-500=2|fault.http-500",
+    })
+    void aSimulatorSettingOutOfRangeIsBadInputBeforeTheSimulatorStarts(String simSet, String mention) {
+        assertBadInput(Map.of("simSet", simSet, "reports", tmp.resolve("r").toString(), "results", tmp.resolve("RESULTS.md").toString()),
+                "-DsimSet=", mention);
+    }
+
+    @Test
+    void aLiveRunWithoutAnyKeyIsBadInputNamingTheVariables() {
+        for (String v : List.of("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY", "TOGETHER_API_KEY")) {
+            assumeTrue(System.getenv(v) == null || System.getenv(v).isBlank(), v + " is set here");
+        }
+        Run r = run(Map.of("target", "live", "provider", "openai,gemini", "reports", tmp.resolve("r").toString(),
+                "results", tmp.resolve("RESULTS.md").toString()));
+
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err.lines()).hasSize(1);
+        assertThat(r.err).contains("-Dtarget=live").contains("OPENAI_API_KEY").contains("GEMINI_API_KEY").contains("valid:");
+        assertThat(tmp.resolve("RESULTS.md")).doesNotExist();
     }
 
     @Test

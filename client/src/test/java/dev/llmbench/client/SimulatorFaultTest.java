@@ -21,7 +21,7 @@ class SimulatorFaultTest {
 
     @BeforeAll
     static void start() {
-        sim = Simulator.builder().defaultProfile("zero").set("zero.fault.stallMs", "4000").start();
+        sim = Simulator.builder().defaultProfile("zero").set("zero.fault.stallMs", "4000").set("zero.fault.trickleMs", "300").start();
     }
 
     @AfterAll
@@ -38,7 +38,8 @@ class SimulatorFaultTest {
                 .build();
         for (int i = 0; i < 5; i++) {
             try {
-                    break;
+                client.stream(ChatRequest.of("gpt-4.1-nano", "warm-up").withMaxTokens(5), StreamListener.NONE).join();
+                break;
             } catch (RuntimeException slowMachine) {
                 // retry: only the warm-up is allowed to be slow
             }
@@ -55,6 +56,24 @@ class SimulatorFaultTest {
                     .isInstanceOfSatisfying(LlmException.Timeout.class, t -> assertThat(t.phase()).isEqualTo(LlmException.Timeout.Phase.FIRST_BYTE));
             assertThat(failure(client.stream(fault(p, "stall-mid-stream"), StreamListener.NONE)))
                     .isInstanceOfSatisfying(LlmException.Timeout.class, t -> assertThat(t.phase()).isEqualTo(LlmException.Timeout.Phase.IDLE));
+        }
+        // events 300 ms apart never trip the 1 s idle limit; the whole-request limit ends the trickle
+        try (LlmClient client = SimulatorFixture.builder(sim, Listener.TLS, "zero").transport(kind)
+                .idleTimeout(Duration.ofMillis(1000)).requestTimeout(Duration.ofMillis(2000)).build()) {
+            assertThat(failure(client.stream(fault(Provider.OPENAI, "slow-trickle"), StreamListener.NONE)))
+                    .isInstanceOfSatisfying(LlmException.Timeout.class, t -> assertThat(t.phase()).isEqualTo(LlmException.Timeout.Phase.TOTAL));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TransportKind.class)
+    void theSimulatorsCertificateIsRefusedWithoutItsTruststore(TransportKind kind) {
+        // TLS checks stay on: only an explicitly given truststore makes the self-signed certificate acceptable
+        try (LlmClient client = LlmClient.builder().env(java.util.Map.of()).transport(kind)
+                .apiKey(Provider.OPENAI, "sk-sim-openai-0123456789").baseUrl(Provider.OPENAI, sim.baseUrl(Listener.TLS, "zero", "v1"))
+                .build()) {
+            assertThat(failure(client.stream(ChatRequest.of("gpt-4.1-nano", "hi").withMaxTokens(5), StreamListener.NONE)))
+                    .isInstanceOf(LlmException.Connection.class);
         }
     }
 
@@ -84,6 +103,9 @@ class SimulatorFaultTest {
             assertThat(failure(client.stream(fault(p, "malformed-chunk"), StreamListener.NONE))).isInstanceOf(LlmException.Protocol.class);
             assertThat(failure(client.stream(fault(p, "http-500"), StreamListener.NONE))).isInstanceOf(LlmException.ServerError.class);
             assertThat(failure(client.stream(fault(p, "http-503"), StreamListener.NONE))).isInstanceOf(LlmException.Overloaded.class);
+            assertThat(failure(client.stream(fault(p, "overloaded"), StreamListener.NONE)))
+                    .isInstanceOfSatisfying(LlmException.Overloaded.class, o -> assertThat(o.status()).isEqualTo(529));
+            assertThat(failure(client.stream(fault(p, "error-event"), StreamListener.NONE))).isInstanceOf(LlmException.ServerError.class);
             LlmException limited = failure(client.stream(fault(p, "rate-limit"), StreamListener.NONE));
             assertThat(limited).isInstanceOfSatisfying(LlmException.RateLimited.class, r -> {
                 assertThat(r.status()).isEqualTo(429);

@@ -98,6 +98,15 @@ class MainTest {
     }
 
     @Test
+    void aProfileFileWithABadValueExits2NamingTheKeyAndItsRange(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("bad.properties"), "openai.latency.medianMs=300\nopenai.decode.sigma=9\n");
+        assertThat(run("--port", "0", "--h2c-port", "0", "--tls-port", "0", "--profile-file", file.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
+                .contains("decode.sigma").contains("9").contains("[0");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void helpPrintsUsageAndExits0() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: llmbench-simulator");

@@ -13,5 +13,7 @@ public enum Metric {
     /** Send start to the end of the response. */
     E2E,
     /** Open loop only: intended start to actual send (the driver's own lag). */
-    DISPATCH_LAG
+    DISPATCH_LAG,
+    /** Failed requests only: send start to the typed error (how long a failure took; bounded by the time limits). */
+    ERROR
 }

@@ -20,10 +20,14 @@ import java.util.TreeSet;
 
 /**
  * {@code results.csv}: one row per cell (repeats included) with every key field, the throughput figures, each
- * metric's count/p50/p90/p95/p99/max/mean in milliseconds, the outcome counts by error class, overhead, cost, CPU and
- * threads. An unmeasured number is an empty field, never 0.
+ * metric's count/p50/p90/p95/p99/max/mean in milliseconds, the adjusted TTFT/E2E percentiles (failed requests as
+ * infinite latency: {@code inf} where a percentile falls among them), the outcome counts by error class, overhead,
+ * cost, CPU, threads and (guarded cells) leaked threads and sockets. An unmeasured number is an empty field, never 0.
  */
 public final class CsvReport {
+    /** Metrics that also get adjusted percentiles (failed requests as infinite latency): {@code <metric>_adj_*}. */
+    static final List<Metric> ADJUSTED = List.of(Metric.TTFT, Metric.E2E);
+
     private CsvReport() {}
 
     public static String render(SweepResult result) throws IOException {
@@ -55,8 +59,12 @@ public final class CsvReport {
             String p = m.name().toLowerCase();
             cols.addAll(List.of(p + "_count", p + "_p50_ms", p + "_p90_ms", p + "_p95_ms", p + "_p99_ms", p + "_max_ms", p + "_mean_ms"));
         }
+        for (Metric m : ADJUSTED) {
+            String p = m.name().toLowerCase() + "_adj";
+            cols.addAll(List.of(p + "_count", p + "_p50_ms", p + "_p90_ms", p + "_p95_ms", p + "_p99_ms"));
+        }
         cols.addAll(List.of("overhead_ttft_p50_ms", "overhead_ttft_p99_ms", "wall_efficiency", "cost_usd", "cost_per_1m_output_usd",
-                "cpu_ms_per_1k_tokens", "peak_threads", "hlog", "estimated_usage", "protocols"));
+                "cpu_ms_per_1k_tokens", "peak_threads", "leaked_threads", "leaked_sockets", "hlog", "estimated_usage", "protocols"));
         return cols;
     }
 
@@ -94,6 +102,15 @@ public final class CsvReport {
             r.put(n + "_max_ms", Fmt.plain(p.max()));
             r.put(n + "_mean_ms", Fmt.plain(p.mean()));
         }
+        for (Metric m : ADJUSTED) {
+            Percentiles p = c.adjusted(m);
+            String n = m.name().toLowerCase() + "_adj";
+            r.put(n + "_count", p.count() == 0 ? "" : String.valueOf(p.count()));
+            r.put(n + "_p50_ms", Fmt.plain(p.p50()));
+            r.put(n + "_p90_ms", Fmt.plain(p.p90()));
+            r.put(n + "_p95_ms", Fmt.plain(p.p95()));
+            r.put(n + "_p99_ms", Fmt.plain(p.p99()));
+        }
         boolean oh = c.overhead() != null;
         r.put("overhead_ttft_p50_ms", oh ? Fmt.plain(c.overhead().ttftOverheadP50Ms()) : "");
         r.put("overhead_ttft_p99_ms", oh ? Fmt.plain(c.overhead().ttftOverheadP99Ms()) : "");
@@ -102,6 +119,8 @@ public final class CsvReport {
         r.put("cost_per_1m_output_usd", Fmt.plain(Figure.COST_PER_M_OUTPUT.of(c)));
         r.put("cpu_ms_per_1k_tokens", Fmt.plain(c.cpuMsPer1kTokens()));
         r.put("peak_threads", c.peakThreads() < 0 ? "" : String.valueOf(c.peakThreads()));
+        r.put("leaked_threads", c.leaks() == null ? "" : String.valueOf(c.leaks().threads()));
+        r.put("leaked_sockets", c.leaks() == null ? "" : String.valueOf(c.leaks().sockets()));
         r.put("hlog", c.hlogFile() == null ? "" : c.hlogFile());
         r.put("estimated_usage", String.valueOf(c.estimatedUsage()));
         r.put("protocols", Fmt.counts(c.protocols()));

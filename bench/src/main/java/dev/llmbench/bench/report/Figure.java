@@ -13,6 +13,8 @@ public enum Figure {
     REQ_PER_SEC("req/s", true, CellResult::requestsPerSec, Fmt::whole),
     TTFT_P50("TTFT p50", false, c -> c.latency(Metric.TTFT).p50(), Fmt::secondsFromMs),
     TTFT_P95("TTFT p95", false, c -> c.latency(Metric.TTFT).p95(), Fmt::secondsFromMs),
+    /** TTFT p95 with every failed request counted as infinitely slow (∞ once failures pass 5%). */
+    TTFT_P95_ADJUSTED("TTFT p95 adj.", false, c -> c.adjusted(Metric.TTFT).p95(), Fmt::secondsFromMs),
     E2E_P50("E2E p50", false, c -> c.latency(Metric.E2E).p50(), Fmt::secondsFromMs),
     WALL("wall", false, CellResult::wallSeconds, Fmt::seconds),
     /** Process CPU time per 1,000 output tokens (the JVM's own accounting; the forked simulator is not in it). */

@@ -12,8 +12,14 @@ final class Fmt {
 
     static boolean finite(double v) { return !Double.isNaN(v) && !Double.isInfinite(v); }
 
-    /** Milliseconds as seconds with three decimals, e.g. {@code 0.213s}. */
-    static String secondsFromMs(double ms) { return finite(ms) ? String.format(Locale.ROOT, "%.3fs", ms / 1000.0) : MISSING; }
+    /** Shown for an adjusted percentile that falls among the failed requests. */
+    static final String INFINITE = "∞";
+
+    /** Milliseconds as seconds with three decimals, e.g. {@code 0.213s}; ∞ for +Infinity (adjusted percentiles). */
+    static String secondsFromMs(double ms) {
+        if (ms == Double.POSITIVE_INFINITY) return INFINITE;
+        return finite(ms) ? String.format(Locale.ROOT, "%.3fs", ms / 1000.0) : MISSING;
+    }
 
     /** Seconds with three decimals, e.g. {@code 3.500s}. */
     static String seconds(double s) { return finite(s) ? String.format(Locale.ROOT, "%.3fs", s) : MISSING; }
@@ -48,6 +54,9 @@ final class Fmt {
         return String.join(", ", byName.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
     }
 
-    /** Full precision without exponent for machine-readable files; empty for NaN/infinite. */
-    static String plain(double v) { return finite(v) ? BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : ""; }
+    /** Full precision without exponent for machine-readable files; {@code inf} for +Infinity, empty for NaN. */
+    static String plain(double v) {
+        if (v == Double.POSITIVE_INFINITY) return "inf";
+        return finite(v) ? BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : "";
+    }
 }

@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * {@code results.json}: the provenance and every cell, as the model records. An unmeasured number (NaN) is written as
- * {@code null} so that strict JSON readers accept the file; {@link #read} turns it back into NaN.
+ * {@code null} so that strict JSON readers accept the file; {@link #read} turns it back into NaN. +Infinity (an adjusted
+ * percentile that falls among the failed requests) is the string {@code "Infinity"}.
  */
 public final class JsonReport {
     /** Bumped when the layout changes incompatibly. */
@@ -53,6 +54,7 @@ public final class JsonReport {
             @Override
             public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
                 if (Fmt.finite(v)) g.writeNumber(v);
+                else if (v == Double.POSITIVE_INFINITY) g.writeString("Infinity"); // an adjusted percentile; read back as such
                 else g.writeNull();
             }
         };

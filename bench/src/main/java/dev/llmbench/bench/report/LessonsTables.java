@@ -37,6 +37,8 @@ public final class LessonsTables {
     }
 
     public static String render(SweepResult result) {
+        if (result.sweep().equals("faults")) return FaultTable.render(result);
+        if (result.sweep().equals("soak")) return SoakTable.render(result);
         List<CellGroup> groups = CellGroup.of(result.cells());
         if (groups.isEmpty()) return "_No cells were measured._\n";
         Map<String, List<LessonReading>> byProvider = readings(result).stream()

@@ -43,7 +43,8 @@ public final class ReportWriter {
         chart(Charts.throughput(result), reportDir.resolve(THROUGHPUT_PNG), charts);
         chart(Charts.ttft(result), reportDir.resolve(TTFT_PNG), charts);
         chart(Charts.cpu(result), reportDir.resolve(CPU_PNG), charts);
-        for (CellResult cell : result.cells()) distribution(cell, reportDir, charts, notes);
+        // the faults sweep's cells are mostly failures by design: a percentile chart each says nothing (and weighs MBs)
+        if (!result.sweep().equals("faults")) for (CellResult cell : result.cells()) distribution(cell, reportDir, charts, notes);
         files.addAll(charts);
 
         files.add(write(reportDir.resolve(TABLE), tableMd(result, charts, notes, reportDir)));

@@ -11,7 +11,8 @@ import java.util.function.DoubleFunction;
 public record Spread(double median, double min, double max, int n) {
 
     public static Spread of(double... values) {
-        double[] v = Arrays.stream(values).filter(Fmt::finite).sorted().toArray();
+        // +Infinity is a value (an adjusted percentile among the failures); NaN is "not measured"
+        double[] v = Arrays.stream(values).filter(x -> Fmt.finite(x) || x == Double.POSITIVE_INFINITY).sorted().toArray();
         if (v.length == 0) return new Spread(Double.NaN, Double.NaN, Double.NaN, 0);
         int mid = v.length / 2;
         double median = v.length % 2 == 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2;

@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
 
 /**
  * The lessons document's table layout, one table per provider:
- * {@code | c | Path | tok/s | TTFT p50 | TTFT p95 | wall |}, plus a Variant column when the sweep has variants and an
- * errors column whenever any cell had errors or cancellations (errors are never hidden). Sweeps that compare HTTP
+ * {@code | c | Path | tok/s | TTFT p50 | TTFT p95 | wall |}, plus a Variant column when the sweep has variants and,
+ * whenever any cell had errors or cancellations (errors are never hidden), an errors column and the adjusted TTFT p95
+ * (failed requests counted as infinitely slow, so errors cannot make a cell look fast). Sweeps that compare HTTP
  * stacks ({@code path}, {@code transport}, {@code lessons-path}) add the client's cost — CPU ms per 1,000 output tokens
  * and peak threads — and the HTTP version the responses came over. With repeats every figure is
  * {@code median (min–max)}. A tok/s marked {@value #ESTIMATED} counts some requests' output tokens from content events
@@ -82,7 +83,7 @@ public final class SweepTables {
         List<String> header = new ArrayList<>(List.of("c", "Path"));
         if (variantColumn) header.add("Variant");
         header.addAll(List.of("tok/s", "TTFT p50", "TTFT p95", "wall", "cost", "$/1M out"));
-        if (errorsColumn) header.add("errors / 429");
+        if (errorsColumn) header.addAll(List.of("errors / 429", Figure.TTFT_P95_ADJUSTED.label()));
         boolean retriesColumn = groups.stream().anyMatch(g -> g.retries() > 0);
         if (retriesColumn) header.add("retries");
         if (resources) {
@@ -97,7 +98,10 @@ public final class SweepTables {
                 String cell = g.spread(f).format(f::format);
                 row.add(f == Figure.TOK_PER_SEC && g.estimatedUsage() > 0 ? cell + " " + ESTIMATED : cell);
             }
-            if (errorsColumn) row.add(errorsCell(g));
+            if (errorsColumn) {
+                row.add(errorsCell(g));
+                row.add(g.spread(Figure.TTFT_P95_ADJUSTED).format(Figure.TTFT_P95_ADJUSTED::format));
+            }
             if (retriesColumn) row.add(String.valueOf(g.retries()));
             if (resources) {
                 RESOURCES.forEach(f -> row.add(g.spread(f).format(f::format)));

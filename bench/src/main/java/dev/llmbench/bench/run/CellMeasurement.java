@@ -4,7 +4,9 @@ import dev.llmbench.bench.model.Metric;
 import dev.llmbench.bench.model.Outcomes;
 import dev.llmbench.bench.model.Overhead;
 import dev.llmbench.bench.model.Percentiles;
+import dev.llmbench.bench.model.SoakSample;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,8 +17,10 @@ import java.util.Map;
  * @param cpuMillis   process CPU time during the measured phase, or NaN
  * @param estimatedUsage ok requests without provider usage (output tokens counted from content events)
  * @param protocols   ok responses by negotiated HTTP version ({@code unknown} where the library hides it)
+ * @param adjusted    TTFT and E2E with failed requests as infinite latency
+ * @param soak        samples over time (soak cells), else empty
  */
 public record CellMeasurement(double wallSeconds, Outcomes outcomes, long outputTokens, long inputTokens,
                               long cachedInputTokens, long reasoningTokens, Map<Metric, Percentiles> latency, Overhead overhead,
-                              double cpuMillis, int peakThreads,
-                              long estimatedUsage, Map<String, Long> protocols) {}
+                              double cpuMillis, int peakThreads, long estimatedUsage, Map<String, Long> protocols,
+                              Map<Metric, Percentiles> adjusted, List<SoakSample> soak) {}

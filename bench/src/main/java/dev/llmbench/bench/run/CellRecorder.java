@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,15 +39,21 @@ final class CellRecorder {
         overhead.recordValue(Math.max(0, nanos / 1_000));
     }
 
-    /** The summaries of a finished cell. */
-    record Summary(Map<Metric, Percentiles> latency, Percentiles overhead) {}
+    /** The summaries of a finished cell; {@code adjusted} has TTFT and E2E with the failures as infinite latency. */
+    record Summary(Map<Metric, Percentiles> latency, Percentiles overhead, Map<Metric, Percentiles> adjusted) {}
+
+    /** Metrics that also get "adjusted" percentiles (failures counted as infinitely slow). */
+    static final List<Metric> ADJUSTED = List.of(Metric.TTFT, Metric.E2E);
 
     /**
      * Takes every recorder's histogram, writes them to {@code hlog} (tag = metric name; start and end in epoch ms)
      * and summarises them in milliseconds.
+     *
+     * @param failures requests of the phase that failed or were cancelled, for the adjusted percentiles
      */
-    Summary finish(Path hlog, long startEpochMs, long endEpochMs) throws IOException {
+    Summary finish(Path hlog, long startEpochMs, long endEpochMs, long failures) throws IOException {
         Map<Metric, Percentiles> latency = new EnumMap<>(Metric.class);
+        Map<Metric, Percentiles> adjusted = new EnumMap<>(Metric.class);
         Files.createDirectories(hlog.toAbsolutePath().getParent());
         Histogram overheadHistogram = overhead.getIntervalHistogram();
         try (PrintStream ps = new PrintStream(Files.newOutputStream(hlog), false, "US-ASCII")) {
@@ -60,11 +67,31 @@ final class CellRecorder {
                 Histogram h = recorders.get(m).getIntervalHistogram();
                 write(w, h, m.name(), startEpochMs, endEpochMs);
                 if (h.getTotalCount() > 0) latency.put(m, summarise(h));
+                if (ADJUSTED.contains(m) && h.getTotalCount() + failures > 0) adjusted.put(m, adjusted(h, failures));
             }
             write(w, overheadHistogram, OVERHEAD_TAG, startEpochMs, endEpochMs);
         }
         Percentiles o = overheadHistogram.getTotalCount() > 0 ? summarise(overheadHistogram) : Percentiles.EMPTY;
-        return new Summary(latency, o);
+        return new Summary(latency, o, adjusted);
+    }
+
+    /**
+     * Percentiles over the ok samples plus {@code failures} samples of infinite latency (sorted last): percentile p of
+     * the whole is percentile {@code p * total / ok} of the ok samples, or +Infinity once that passes 100.
+     */
+    static Percentiles adjusted(Histogram ok, long failures) {
+        long n = ok.getTotalCount();
+        long total = n + failures;
+        if (failures == 0) return summarise(ok);
+        double inf = Double.POSITIVE_INFINITY;
+        return new Percentiles(total, at(ok, 50, total), at(ok, 90, total), at(ok, 95, total), at(ok, 99, total), inf, inf);
+    }
+
+    private static double at(Histogram ok, double p, long total) {
+        long n = ok.getTotalCount();
+        double rank = Math.ceil(p / 100.0 * total); // 1-based rank in the combined order
+        if (n == 0 || rank > n) return Double.POSITIVE_INFINITY;
+        return ms(ok.getValueAtPercentile(100.0 * rank / n));
     }
 
     private static void write(HistogramLogWriter w, Histogram h, String tag, long startMs, long endMs) {

@@ -14,9 +14,18 @@ import java.util.function.IntFunction;
  * @param path             how requests are sent
  * @param clientPerRequest a new client per request (the lessons' anti-pattern) instead of one per cell
  * @param requests         the cell's requests, per repeat index (e.g. a fresh cache prefix per repeat)
+ * @param guard            reliability settings (time limits, leak check, soak), or null for a plain cell
  */
 public record CellSpec(CellKey key, Endpoint endpoint, TransportKind transport, ClientPath path, boolean clientPerRequest,
-                       IntFunction<RequestFactory> requests) {
+                       IntFunction<RequestFactory> requests, Guard guard) {
+
+    public CellSpec(CellKey key, Endpoint endpoint, TransportKind transport, ClientPath path, boolean clientPerRequest,
+                    IntFunction<RequestFactory> requests) {
+        this(key, endpoint, transport, path, clientPerRequest, requests, null);
+    }
+
+    /** This cell with reliability settings. */
+    public CellSpec guarded(Guard g) { return new CellSpec(key, endpoint, transport, path, clientPerRequest, requests, g); }
 
     public CellKey keyOfRepeat(int repeat) {
         return new CellKey(key.provider(), key.path(), key.transport(), key.concurrency(), key.variant(), repeat);

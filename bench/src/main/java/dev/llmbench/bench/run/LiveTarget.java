@@ -31,6 +31,9 @@ public final class LiveTarget implements Target {
         return Optional.of(new Endpoint(provider, ModelRouter.route(model), model, null, null, null, null, false, null));
     }
 
+    /** The environment variable holding {@code provider}'s key, e.g. {@code OPENAI_API_KEY}. */
+    public static String keyVariable(String provider) { return Models.provider(provider).keyVariable(); }
+
     @Override
     public String unavailableReason(String provider) {
         return provider + " skipped: " + Models.provider(provider).keyVariable() + " is not set";

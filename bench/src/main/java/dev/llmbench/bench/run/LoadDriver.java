@@ -52,16 +52,17 @@ public final class LoadDriver {
         double cpuMillis = meter.cpuMillis();
         int peakThreads = meter.peakThreads();
         long wallNanos = Math.max(1, measured.lastDoneNanos.get() - measured.startNanos);
-        CellRecorder.Summary summary = measured.recorder.finish(hlog, startEpochMs, startEpochMs + wallNanos / 1_000_000);
+        OutcomeTally t = measured.tally;
+        CellRecorder.Summary summary = measured.recorder.finish(hlog, startEpochMs, startEpochMs + wallNanos / 1_000_000,
+                t.failures());
         Overhead overhead = null;
         if (measured.groundTruthRequests.get() > 0 && summary.overhead().count() > 0) {
             double idealNanos = measured.idealWallMicros() * 1_000.0;
             overhead = new Overhead(summary.overhead().p50(), summary.overhead().p99(), idealNanos / wallNanos);
         }
-        OutcomeTally t = measured.tally;
         return new CellMeasurement(wallNanos / 1e9, t.outcomes(retries), t.outputTokens.sum(), t.inputTokens.sum(),
                 t.cachedInputTokens.sum(), t.reasoningTokens.sum(), summary.latency(), overhead, cpuMillis, peakThreads,
-                t.estimatedUsage.sum(), t.protocols());
+                t.estimatedUsage.sum(), t.protocols(), summary.adjusted(), java.util.List.of());
     }
 
     /** One phase's requests and their bookkeeping. */
@@ -127,6 +128,7 @@ public final class LoadDriver {
         private void dispatch(int i, long intendedNanos) {
             Integer slot = open ? null : freeSlots.poll();
             RequestProbe probe = new RequestProbe(slot == null ? -1 : slot, intendedNanos);
+            long dispatchedNanos = System.nanoTime();
             tally.sent();
             CompletableFuture<ChatResponse> f;
             try {
@@ -138,6 +140,7 @@ public final class LoadDriver {
             f.whenComplete((r, t) -> {
                 try {
                     completed(probe, r, t);
+                    if (t != null && !warmup) recorder.record(Metric.ERROR, System.nanoTime() - (open ? intendedNanos : dispatchedNanos));
                 } finally {
                     lastDoneNanos.accumulateAndGet(System.nanoTime(), Math::max);
                     if (slot != null) freeSlots.add(slot);

@@ -6,7 +6,7 @@ import java.util.List;
 public record OptionSpec(String name, String defaultValue, String accepts, String description) {
 
     public static final List<OptionSpec> ALL = List.of(
-            new OptionSpec("sweep", "concurrency", "concurrency | http-version | prompt-length | transport | path | lessons | lessons-path | aimd | keys | cache | jmh | help",
+            new OptionSpec("sweep", "concurrency", "concurrency | http-version | prompt-length | transport | path | lessons | lessons-path | aimd | keys | cache | faults | soak | jmh | help",
                     "which sweep to run (jmh: render JMH results, run nothing)"),
             new OptionSpec("provider", "openai,anthropic,gemini,together", "comma list of openai, anthropic, gemini, together",
                     "providers to measure (ignored for a base-URL target, which is provider 'generic')"),
@@ -32,6 +32,8 @@ public record OptionSpec(String name, String defaultValue, String accepts, Strin
                     "run the simulator inside the harness JVM (faster start, but shares its GC/JIT and CPU)"),
             new OptionSpec("simSet", "(none)", "profile.param=value;profile.param=value...",
                     "simulator profile overrides, e.g. openai.limit.concurrency=64;openai.fault.http-500=0.1"),
+            new OptionSpec("prices", "prices.csv", "a price list file",
+                    "costs are computed from it (relative to the repository root; $LLMBENCH_PRICES also sets it)"),
             new OptionSpec("reports", "reports", "a directory", "report folders go here (relative to the repository root)"),
             new OptionSpec("results", "RESULTS.md", "a file", "the results summary updated after each sweep (relative to the repository root)"),
             new OptionSpec("jmhResults", "reports/jmh", "a JMH JSON file (-rf json) or a folder of them",

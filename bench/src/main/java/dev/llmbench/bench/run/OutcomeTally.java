@@ -65,6 +65,13 @@ final class OutcomeTally {
         return out;
     }
 
+    /** Requests that failed (any class, unexpected included) or were cancelled so far. */
+    long failures() {
+        long n = cancelled.sum() + unexpected.sum();
+        for (int i = 0; i < KINDS.length; i++) n += errors.get(i);
+        return n;
+    }
+
     /** The accounting; only called once every sent request completed, so it balances. */
     Outcomes outcomes() { return outcomes(0); }
 

@@ -25,6 +25,7 @@ final class Provenance {
         p.put("warmup per cell", o.warmup() == null ? "one wave at the cell's concurrency" : Integer.toString(o.warmup()));
         p.put("repeats", Integer.toString(o.repeats()));
         p.put("max tokens", Integer.toString(o.maxTokens()));
+        if (o.sweep().equals("faults")) p.put("client limits", Guard.faults(o.quick()).describe());
         models.forEach((provider, model) -> p.put("model." + provider, model));
         p.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         p.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));

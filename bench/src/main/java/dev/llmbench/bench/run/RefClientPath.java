@@ -63,6 +63,8 @@ public final class RefClientPath implements ClientPath {
         if (e.baseUrl() != null) b.baseUrl(p, e.baseUrl());
         if (e.trustStore() != null) b.trustStore(e.trustStore(), e.trustStorePassword());
         if (e.groundTruth()) b.header("x-sim-ground-truth", "1");
+        Guard g = spec.guard();
+        if (g != null) b.firstByteTimeout(g.firstByteTimeout()).idleTimeout(g.idleTimeout()).requestTimeout(g.requestTimeout());
         return b;
     }
 
@@ -160,7 +162,7 @@ public final class RefClientPath implements ClientPath {
 
         @Override
         public CompletableFuture<ChatResponse> stream(ChatRequest request, StreamListener listener) {
-            LlmClient client = builder(new SessionSpec(spec.endpoint(), spec.transport(), 1, false), options, options.keys())
+            LlmClient client = builder(new SessionSpec(spec.endpoint(), spec.transport(), 1, false, spec.guard()), options, options.keys())
                     .retryListener(retries).build();
             CompletableFuture<ChatResponse> f;
             try {

@@ -20,6 +20,8 @@ public interface Sweep {
             case "aimd" -> new AimdSweep();
             case "keys" -> new KeysSweep();
             case "lessons-path" -> LessonsSweep.only("lessons-path");
+            case "faults" -> new FaultSweep();
+            case "soak" -> new SoakSweep();
             default -> throw new OptionException("sweep", name, String.join(", ", SweepOptions.SWEEPS));
         };
     }

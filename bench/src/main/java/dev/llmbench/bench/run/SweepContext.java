@@ -31,6 +31,9 @@ public final class SweepContext {
 
     public List<ClientPath> paths() { return paths; }
 
+    /** Where sweeps report skipped work. */
+    public PrintStream out() { return out; }
+
     /** The reference client path. */
     public ClientPath ref() { return paths.get(0); }
 

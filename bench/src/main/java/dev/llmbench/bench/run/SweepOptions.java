@@ -25,7 +25,7 @@ public record SweepOptions(String sweep, List<String> providers, String model, L
                            TargetSpec target, long seed, boolean quick, boolean simInProcess, String reports,
                            String results, Map<String, String> simOverrides, Map<String, String> raw) {
 
-    public static final List<String> SWEEPS = List.of("concurrency", "http-version", "prompt-length", "transport", "path", "lessons", "lessons-path", "aimd", "keys", "cache", "jmh", "help");
+    public static final List<String> SWEEPS = List.of("concurrency", "http-version", "prompt-length", "transport", "path", "lessons", "lessons-path", "aimd", "keys", "cache", "faults", "soak", "jmh", "help");
     public static final List<String> PROVIDERS = List.of("openai", "anthropic", "gemini", "together");
 
     public SweepOptions {
@@ -90,15 +90,15 @@ public record SweepOptions(String sweep, List<String> providers, String model, L
         if (o.containsKey("retries")) number(o, "retries", 0, 10, "an integer from 0 to 10");
         return new SweepOptions(sweep, providers, model, concurrency, n, warmup, repeats, rate, maxTokens, transport,
                 target, o.containsKey("seed") ? seed : 42, quick, simInProcess, o.getOrDefault("reports", "reports"),
-                o.getOrDefault("results", "RESULTS.md"), simOverrides(o.get("simSet"), quick), o);
+                o.getOrDefault("results", "RESULTS.md"), simOverrides(sweep, o.get("simSet"), quick), o);
     }
 
     /**
      * Simulator overrides: with {@code quick}, fast timing for every provider profile (keeping each one's wire format,
      * limits and quirks) so a whole sweep takes seconds; then {@code -DsimSet} entries, which win.
      */
-    static Map<String, String> simOverrides(String simSet, boolean quick) {
-        Map<String, String> out = new TreeMap<>();
+    static Map<String, String> simOverrides(String sweep, String simSet, boolean quick) {
+        Map<String, String> out = new TreeMap<>(sweep.equals("soak") ? SoakSweep.SIM_OVERRIDES : Map.of());
         if (quick) {
             for (String p : java.util.stream.Stream.concat(PROVIDERS.stream(), java.util.stream.Stream.of(KeysSweep.PROFILE)).toList()) {
                 out.put(p + ".latency.medianMs", "5");
@@ -109,6 +109,7 @@ public record SweepOptions(String sweep, List<String> providers, String model, L
                 out.put(p + ".decode.tokensPerSecond", "2000");
                 out.put(p + ".output.mean", "24");
                 out.put(p + ".output.sigma", "0");
+                out.put(p + ".fault.trickleMs", "200"); // a slow trickle outlasts the quick request limit, not the idle one
             }
             out.put("together.prefill.usPerToken", "20"); // long prompts still cost Together visibly, in ms not s
         }

@@ -2,6 +2,7 @@ package dev.llmbench.bench.run;
 
 import dev.llmbench.bench.model.CellKey;
 import dev.llmbench.bench.model.CellResult;
+import dev.llmbench.bench.model.Leaks;
 import dev.llmbench.bench.model.SweepResult;
 import dev.llmbench.bench.model.WindowSample;
 import dev.llmbench.bench.report.ConsoleTable;
@@ -36,7 +37,7 @@ public final class SweepRunner {
     private final Target target;
     private final Path repoRoot;
     private final PrintStream out;
-    /** The price list (prices.csv at the repository root, or $LLMBENCH_PRICES), or null: costs are then unknown. */
+    /** The price list ({@code -Dprices}, $LLMBENCH_PRICES or prices.csv at the repository root), or null: costs unknown. */
     private final Prices prices;
 
     public SweepRunner(SweepOptions options, Target target, Path repoRoot, PrintStream out) {
@@ -44,12 +45,11 @@ public final class SweepRunner {
         this.target = target;
         this.repoRoot = repoRoot;
         this.out = out;
-        this.prices = loadPrices(repoRoot, out);
+        this.prices = loadPrices(options, repoRoot, out);
     }
 
-    private static Prices loadPrices(Path repoRoot, PrintStream out) {
-        String configured = System.getenv("LLMBENCH_PRICES");
-        Path file = configured != null && !configured.isBlank() ? Path.of(configured) : repoRoot.resolve("prices.csv");
+    private static Prices loadPrices(SweepOptions options, Path repoRoot, PrintStream out) {
+        Path file = Preflight.pricesPath(options, repoRoot, System.getenv());
         if (!Files.isRegularFile(file)) return null;
         try {
             return Prices.load(file);
@@ -113,12 +113,9 @@ public final class SweepRunner {
         int c = key.concurrency();
         LoadPlan plan = new LoadPlan(n, options.warmupFor(c), c, options.rate(), options.seed() + repeat);
         String hlog = key.slug() + ".hlog";
-        CellMeasurement m;
-        try (PathSession session = spec.path().open(new SessionSpec(spec.endpoint(), spec.transport(), c, spec.clientPerRequest()))) {
-            m = driver.run(session, spec.requests().apply(repeat), plan, dir.resolve(hlog));
-            List<WindowSample> window = session.window();
-            if (!window.isEmpty()) windows.put(key.slug(), window);
-        }
+        LeakCheck leakCheck = spec.guard() == null ? null : LeakCheck.start();
+        CellMeasurement m = measure(driver, spec, repeat, plan, dir.resolve(hlog), key, windows);
+        Leaks leaks = leakCheck == null ? null : leakCheck.finish();
         double tokPerSec = m.outputTokens() / m.wallSeconds();
         Usage usage = new Usage(m.inputTokens(), m.cachedInputTokens(), m.outputTokens(), m.reasoningTokens(), true);
         double cost = prices == null ? Double.NaN : prices.cost(spec.endpoint().wireProvider(),
@@ -126,7 +123,26 @@ public final class SweepRunner {
         double cpuPer1k = m.outputTokens() > 0 && !Double.isNaN(m.cpuMillis()) ? m.cpuMillis() / (m.outputTokens() / 1000.0) : Double.NaN;
         return new CellResult(key, m.wallSeconds(), m.outputTokens(), m.inputTokens(), m.cachedInputTokens(), tokPerSec,
                 m.outcomes().ok() / m.wallSeconds(), m.outcomes(), m.latency(), m.overhead(), Double.isNaN(cost) ? null : cost, cpuPer1k,
-                m.peakThreads(), hlog, m.estimatedUsage(), m.protocols());
+                m.peakThreads(), hlog, m.estimatedUsage(), m.protocols(), m.adjusted(), leaks, m.soak());
+    }
+
+    /**
+     * Opens the cell's session, drives it and closes it. Its own method so that nothing of the closed client stays
+     * reachable from the caller's frame while the leak check waits for it to be collected.
+     */
+    private CellMeasurement measure(LoadDriver driver, CellSpec spec, int repeat, LoadPlan plan, Path hlog,
+                                    CellKey key, Map<String, List<WindowSample>> windows)
+            throws IOException, InterruptedException {
+        Guard guard = spec.guard();
+        int c = plan.concurrency();
+        try (PathSession session = spec.path().open(new SessionSpec(spec.endpoint(), spec.transport(), c, spec.clientPerRequest(), guard))) {
+            CellMeasurement m = guard != null && guard.soak() != null
+                    ? new SoakDriver().run(session, spec.requests().apply(repeat), c, plan.warmup(), guard, hlog)
+                    : driver.run(session, spec.requests().apply(repeat), plan, hlog);
+            List<WindowSample> window = session.window();
+            if (!window.isEmpty()) windows.put(key.slug(), window);
+            return m;
+        }
     }
 
     /** {@code <reports>/<sweep>-<yyyyMMdd-HHmmss>}, made unique if a run in the same second already took it. */

@@ -105,7 +105,7 @@ final class Fixtures {
             latency.put(Metric.E2E, new Percentiles(OK, ttftP50 * 5, ttftP50 * 6, ttftP95 * 5, ttftP95 * 6, ttftP95 * 7, ttftP50 * 5.5));
             return new CellResult(new CellKey(provider, path, transport, concurrency, variant, repeat), wall, tokens, OK * 1500, cachedInput,
                     tokPerSec, OK / wall, new Outcomes(OK + errorCount, OK, 0, errors, 0, 1), latency, overhead, cost,
-                    cpuPer1k, peakThreads, hlog, estimatedUsage, protocols);
+                    cpuPer1k, peakThreads, hlog, estimatedUsage, protocols, Map.of(), null, List.of());
         }
     }
 }

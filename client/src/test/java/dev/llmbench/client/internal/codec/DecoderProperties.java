@@ -2,6 +2,7 @@ package dev.llmbench.client.internal.codec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmbench.client.LlmException;
 import dev.llmbench.client.Provider;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -9,20 +10,26 @@ import org.junit.jupiter.api.function.ThrowingConsumer;
 
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * For random streams of each provider's format: the decoder makes exactly the same sink calls however the body is cut
- * (down to 1-byte pieces) and whatever line endings it uses; and mangled bodies end in exactly one onDone/onError,
- * nothing after it, and never an exception.
+ * (down to 1-byte pieces) and whatever line endings it uses; and mangled bodies (byte edits, or whole events dropped,
+ * repeated, reordered, replaced, mistyped, nested deep, made huge) end in exactly one onDone/onError, a typed error,
+ * nothing after it, never an exception and never a hang, for every provider's codec, streamed, whole and error bodies.
  */
 class DecoderProperties {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,6 +63,17 @@ class DecoderProperties {
     Stream<DynamicTest> mangledStreamsEndInExactlyOneOutcomeAndNeverThrow() {
         return cases("mangledStreamsEndInExactlyOneOutcomeAndNeverThrow", "mangledCase", 300,
                 DecoderProperties::mangledCase);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eventLevelMutationsEndInEventsOrATypedErrorForEveryProvider() {
+        return cases("eventLevelMutationsEndInEventsOrATypedErrorForEveryProvider", "mutatedEventsCase", 200,
+                DecoderProperties::mutatedEventsCase);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> mangledWholeAndErrorBodiesNeverThrow() {
+        return cases("mangledWholeAndErrorBodiesNeverThrow", "mangledWholeBodyCase", 100, DecoderProperties::mangledWholeBodyCase);
     }
 
     @TestFactory
@@ -100,6 +118,114 @@ class DecoderProperties {
                 .doesNotThrowAnyException();
         assertThat(result[0].terminals).isEqualTo(1);
         assertThat(result[0].callAfterTerminal).isFalse();
+    }
+
+    /** What a stream may end with when its events were damaged: a protocol error, or the provider error it carried. */
+    private static final Set<LlmException.Kind> STREAM_ERROR_KINDS = EnumSet.of(LlmException.Kind.PROTOCOL,
+            LlmException.Kind.SERVER_ERROR, LlmException.Kind.OVERLOADED, LlmException.Kind.RATE_LIMITED,
+            LlmException.Kind.BAD_REQUEST, LlmException.Kind.AUTH);
+    /** A decoder must finish any case in far less; more means a loop that does not end. */
+    private static final Duration HANG = Duration.ofSeconds(10);
+
+    /**
+     * A well-formed stream of any provider (Together and generic included: same format, own codec instances) with
+     * whole events dropped, duplicated, swapped, replaced by another provider's, given wrong JSON types, deep nesting,
+     * huge lines, unknown event names or the provider's error event: the decoder ends in exactly one onDone or onError,
+     * an error is a {@link #STREAM_ERROR_KINDS typed} one, nothing follows it, nothing is thrown, nothing hangs.
+     */
+    static void mutatedEventsCase(long caseSeed) {
+        SplittableRandom g = new SplittableRandom(caseSeed);
+        Script script = script(g);
+        Random random = new Random(g.nextLong());
+        Provider provider = Provider.values()[random.nextInt(Provider.values().length)];
+        List<String> events = new ArrayList<>(List.of(body(provider, script).split("\n\n")));
+        int edits = 1 + random.nextInt(3);
+        for (int e = 0; e < edits; e++) mutateEvents(events, provider, script, random);
+        byte[] body = (String.join("\n\n", events) + "\n\n").getBytes(StandardCharsets.UTF_8);
+        int[] splits = splits(body.length, random);
+        RecordingSink sink = assertTimeoutPreemptively(HANG, () -> RecordingSink.decode(Codecs.forProvider(provider), body, splits));
+        assertThat(sink.terminals).isEqualTo(1);
+        assertThat(sink.callAfterTerminal).isFalse();
+        if (sink.error != null) assertThat(sink.error.kind()).isIn(STREAM_ERROR_KINDS);
+    }
+
+    /** Whole (non-streaming) bodies and error bodies, byte-mangled: one outcome, a typed error, never an exception. */
+    static void mangledWholeBodyCase(long caseSeed) {
+        SplittableRandom g = new SplittableRandom(caseSeed);
+        Random random = new Random(g.nextLong());
+        Provider provider = Provider.values()[random.nextInt(Provider.values().length)];
+        ProviderCodec codec = Codecs.forProvider(provider);
+        byte[] whole = mangle(WHOLE_BODIES.get(format(provider)).getBytes(StandardCharsets.UTF_8), random);
+        RecordingSink sink = new RecordingSink();
+        assertTimeoutPreemptively(HANG, () -> codec.decodeResponse(whole, sink));
+        assertThat(sink.terminals).isEqualTo(1);
+        assertThat(sink.callAfterTerminal).isFalse();
+        byte[] error = mangle(ERROR_BODY.getBytes(StandardCharsets.UTF_8), random);
+        int status = List.of(400, 401, 404, 429, 500, 503, 529).get(random.nextInt(7));
+        LlmException e = assertTimeoutPreemptively(HANG, () -> codec.decodeError(status, name -> random.nextBoolean() ? "1.5" : null, error));
+        assertThat(e).isNotNull();
+        assertThat(e.status()).isEqualTo(status);
+    }
+
+    private static final Map<Provider, String> WHOLE_BODIES = Map.of(
+            Provider.OPENAI, "{\"id\":\"c\",\"object\":\"chat.completion\",\"model\":\"gpt-x\",\"choices\":[{\"index\":0,"
+                    + "\"message\":{\"role\":\"assistant\",\"content\":\"hi there\"},\"finish_reason\":\"stop\"}],"
+                    + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":2,\"prompt_tokens_details\":{\"cached_tokens\":1}}}",
+            Provider.ANTHROPIC, "{\"id\":\"m\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-x\",\"content\":"
+                    + "[{\"type\":\"text\",\"text\":\"hi there\"}],\"stop_reason\":\"end_turn\",\"usage\":{\"input_tokens\":3,\"output_tokens\":2}}",
+            Provider.GEMINI, "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"hi there\"}],\"role\":\"model\"},"
+                    + "\"finishReason\":\"STOP\"}],\"usageMetadata\":{\"promptTokenCount\":3,\"candidatesTokenCount\":2}}");
+    private static final String ERROR_BODY = "{\"error\":{\"message\":\"Rate limit reached. Please try again in 1.5s.\","
+            + "\"type\":\"requests\",\"code\":\"rate_limit_exceeded\",\"status\":\"RESOURCE_EXHAUSTED\","
+            + "\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\",\"retryDelay\":\"2s\"}]}}";
+
+    /** The wire format a provider's codec speaks. */
+    private static Provider format(Provider p) {
+        return p == Provider.ANTHROPIC || p == Provider.GEMINI ? p : Provider.OPENAI;
+    }
+
+    private static String body(Provider p, Script s) {
+        return switch (format(p)) {
+            case ANTHROPIC -> anthropic(s);
+            case GEMINI -> gemini(s);
+            default -> openAi(s);
+        };
+    }
+
+    /** The provider's in-stream error event. */
+    private static String errorEvent(Provider p) {
+        return switch (format(p)) {
+            case ANTHROPIC -> "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}";
+            case GEMINI -> "data: {\"error\":{\"code\":503,\"message\":\"The model is overloaded.\",\"status\":\"UNAVAILABLE\"}}";
+            default -> "data: {\"error\":{\"message\":\"The server had an error\",\"type\":\"server_error\",\"code\":null}}";
+        };
+    }
+
+    private static void mutateEvents(List<String> events, Provider p, Script s, Random random) {
+        if (events.isEmpty()) events.add("");
+        int at = random.nextInt(events.size());
+        switch (random.nextInt(10)) {
+            case 0 -> events.remove(at);
+            case 1 -> events.add(at, events.get(at));
+            case 2 -> { if (at + 1 < events.size()) events.add(at, events.remove(at + 1)); }
+            case 3 -> { // another provider's event
+                Provider other = List.of(Provider.OPENAI, Provider.ANTHROPIC, Provider.GEMINI).get(random.nextInt(3));
+                String[] foreign = body(other, s).split("\n\n");
+                events.add(at, foreign[random.nextInt(foreign.length)]);
+            }
+            case 4 -> events.add(at, errorEvent(p));
+            case 5 -> events.set(at, events.get(at) // wrong JSON types where strings and numbers belong
+                    .replaceFirst("\"(content|text|reasoning_content|thinking)\":\"", "\"$1\":" + List.of("123", "{}", "[", "null", "true").get(random.nextInt(5)) + ",\"x\":\"")
+                    .replaceFirst("\"(prompt_tokens|output_tokens|candidatesTokenCount)\":\\d+", "\"$1\":\"many\""));
+            case 6 -> events.add(at, "data: " + "[".repeat(2_000 + random.nextInt(3_000)) + "]".repeat(random.nextInt(2)));
+            case 7 -> events.add(at, "data: {\"choices\":[{\"delta\":{\"content\":\"" + "z".repeat(20_000 + random.nextInt(20_000)) + "\"}}]}");
+            case 8 -> events.add(at, "event: " + List.of("content_block_delta", "message_stop", "unknown_event", "").get(random.nextInt(4))
+                    + "\ndata: {\"type\":\"" + List.of("message_stop", "content_block_delta", "x").get(random.nextInt(3)) + "\"}");
+            default -> { // cut an event in the middle
+                String ev = events.get(at);
+                events.set(at, ev.substring(0, random.nextInt(ev.length() + 1)));
+            }
+        }
     }
 
     static void randomBytesCase(long caseSeed) {
