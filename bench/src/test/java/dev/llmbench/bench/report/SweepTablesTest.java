@@ -136,7 +136,7 @@ class SweepTablesTest {
                     Fixtures.cell("openai", "jdk", 32).path("generic").resources(Double.NaN, -1)
                             .protocols(Map.of("h2", 60L, "http/1.1", 4L)).build()));
             String md = LessonsTables.render(s);
-            assertThat(md).as(sweep).containsPattern("\\|\\s*wall\\s*\\|\\s*cost\\s*\\|\\s*\\$/1M out\\s*\\|\\s*CPU ms/1k tok\\s*\\|\\s*peak threads\\s*\\|\\s*HTTP\\s*\\|");
+            assertThat(md).as(sweep).containsPattern("\\|\\s*wall\\s*\\|\\s*cost\\s*\\|\\s*\\$/1M out\\s*\\|(\\s*retries\\s*\\|)?\\s*CPU ms/1k tok\\s*\\|\\s*peak threads\\s*\\|\\s*HTTP\\s*\\|");
             assertThat(md).as(sweep)
                     .containsPattern("\\|\\s*ref\\+okhttp-h2\\s*\\|.*\\|\\s*180\\s*\\|\\s*61\\s*\\|\\s*h2\\s*\\|")
                     .containsPattern("\\|\\s*sdk-default\\+okhttp\\s*\\|.*\\|\\s*413\\s*\\|\\s*97\\s*\\|\\s*unknown\\s*\\|")
