@@ -160,13 +160,7 @@ public final class LoadDriver {
                 tally.cacheHit(); // no request was sent: kept out of tokens and latency
                 return;
             }
-            tally.ok();
-            tally.outputTokens.add(r.usage().outputTokens());
-            tally.inputTokens.add(r.usage().inputTokens());
-            tally.cachedInputTokens.add(r.usage().cachedInputTokens());
-            tally.reasoningTokens.add(r.usage().reasoningTokens());
-            if (!r.usage().reported()) tally.estimatedUsage.increment();
-            tally.protocol(r.protocol());
+            tally.ok(r);
             if (warmup) return;
             recordLatency(r, probe);
             recordGroundTruth(r.timing(), probe);

@@ -1,6 +1,7 @@
 package dev.llmbench.bench.run;
 
 import dev.llmbench.bench.model.Outcomes;
+import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.LlmException;
 
 import java.util.LinkedHashMap;
@@ -36,6 +37,17 @@ final class OutcomeTally {
     void sent() { sent.increment(); }
 
     void ok() { ok.increment(); }
+
+    /** An ok response: counted, its provider-reported tokens summed, a missing usage and its HTTP version noted. */
+    void ok(ChatResponse r) {
+        ok();
+        outputTokens.add(r.usage().outputTokens());
+        inputTokens.add(r.usage().inputTokens());
+        cachedInputTokens.add(r.usage().cachedInputTokens());
+        reasoningTokens.add(r.usage().reasoningTokens());
+        if (!r.usage().reported()) estimatedUsage.increment();
+        protocol(r.protocol());
+    }
 
     void cacheHit() { cacheHits.increment(); }
 

@@ -79,7 +79,7 @@ final class SoakDriver {
         CellRecorder.Summary summary = recorder.finish(hlog, startEpochMs, startEpochMs + wallNanos / 1_000_000, tally.failures());
         return new CellMeasurement(wallNanos / 1e9, tally.outcomes(), tally.outputTokens.sum(), tally.inputTokens.sum(),
                 tally.cachedInputTokens.sum(), tally.reasoningTokens.sum(), summary.latency(), null, cpuMillis, peakThreads,
-                0, tally.protocols(), summary.adjusted(), samples);
+                tally.estimatedUsage.sum(), tally.protocols(), summary.adjusted(), samples);
     }
 
     private SoakSample sample(long start, long since, long[] last) {
@@ -131,11 +131,7 @@ final class SoakDriver {
             tally.cacheHit();
             return;
         }
-        tally.ok();
-        tally.outputTokens.add(r.usage().outputTokens());
-        tally.inputTokens.add(r.usage().inputTokens());
-        tally.cachedInputTokens.add(r.usage().cachedInputTokens());
-        tally.reasoningTokens.add(r.usage().reasoningTokens());
+        tally.ok(r);
         StreamTiming timing = r.timing();
         long origin = timing.sendNanos();
         if (origin == 0) return;
