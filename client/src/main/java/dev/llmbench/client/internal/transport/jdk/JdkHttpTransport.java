@@ -6,6 +6,7 @@ import dev.llmbench.client.internal.transport.DaemonThreads;
 import dev.llmbench.client.internal.transport.HttpCall;
 import dev.llmbench.client.internal.transport.Protocols;
 import dev.llmbench.client.internal.transport.ResponseSink;
+import dev.llmbench.client.internal.transport.StreamSlots;
 import dev.llmbench.client.internal.transport.Transport;
 import dev.llmbench.client.internal.transport.TransportConfig;
 
@@ -75,8 +76,8 @@ public final class JdkHttpTransport implements Transport {
         HttpClient c = client;
         client = null;
         executor.shutdownNow();
-        // HttpClient is AutoCloseable from JDK 21 on. On 17 its selector thread (and with it every connection) ends
-        // only once the client is unreachable AND its count of pending operations is back to zero. So close() drops
+        // HttpClient is AutoCloseable from JDK 21 on. On 17 its selector thread (and with it the HTTP/1.1 connections;
+        // HTTP/2 ones only get a GOAWAY) ends only once the client is unreachable AND nothing is pending. So close() drops
         // the client: the JDK's exchanges hold our calls and through them this transport, and a caller may hold its
         // closed LlmClient, so a field still pointing at the client would keep it alive, with the thread and sockets.
         if (c instanceof AutoCloseable closeable) {
