@@ -6,6 +6,7 @@ import dev.llmbench.client.internal.transport.DaemonThreads;
 import dev.llmbench.client.internal.transport.HttpCall;
 import dev.llmbench.client.internal.transport.Protocols;
 import dev.llmbench.client.internal.transport.ResponseSink;
+import dev.llmbench.client.internal.transport.StreamSlots;
 import dev.llmbench.client.internal.transport.Transport;
 import dev.llmbench.client.internal.transport.TransportConfig;
 
@@ -37,7 +38,8 @@ import java.util.concurrent.Flow;
 public final class JdkHttpTransport implements Transport {
     private final boolean http2;
     private final ExecutorService executor;
-    private final HttpClient client;
+    /** Null once closed: JDK 17 only ends the client's selector thread once nothing reaches the client (see close()). */
+    private volatile HttpClient client;
     private final ConcurrentHashMap<String, StreamSlots> slotsByHost = new ConcurrentHashMap<>();
     /** Refusals one request may see before its failure is reported; each one lowers the bound. */
     private static final int MAX_REQUEUES = 8;
@@ -71,9 +73,14 @@ public final class JdkHttpTransport implements Transport {
 
     @Override
     public void close() {
+        HttpClient c = client;
+        client = null;
         executor.shutdownNow();
-        // HttpClient is AutoCloseable from JDK 21 on; on 17 its selector thread ends once the client is unreachable.
-        if (client instanceof AutoCloseable closeable) {
+        // HttpClient is AutoCloseable from JDK 21 on. On 17 its selector thread (and with it the HTTP/1.1 connections;
+        // HTTP/2 ones only get a GOAWAY) ends only once the client is unreachable AND nothing is pending. So close() drops
+        // the client: the JDK's exchanges hold our calls and through them this transport, and a caller may hold its
+        // closed LlmClient, so a field still pointing at the client would keep it alive, with the thread and sockets.
+        if (c instanceof AutoCloseable closeable) {
             try { closeable.close(); } catch (Exception ignored) { /* closing anyway */ }
         }
     }
@@ -102,6 +109,7 @@ public final class JdkHttpTransport implements Transport {
         private final StreamSlots slots;
         private volatile CompletableFuture<HttpResponse<Void>> future;
         private volatile Flow.Subscription subscription;
+        private volatile Subscriber subscriber;
         private int requeues;
         private final java.util.concurrent.atomic.AtomicBoolean slotHeld = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -118,7 +126,9 @@ public final class JdkHttpTransport implements Transport {
 
         private void launch() {
             if (ended()) { releaseSlot(); return; }
-            CompletableFuture<HttpResponse<Void>> f = client.sendAsync(request, this);
+            HttpClient c = client;
+            if (c == null) { releaseSlot(); fail(new IOException("transport closed"), System.nanoTime()); return; }
+            CompletableFuture<HttpResponse<Void>> f = c.sendAsync(request, this);
             future = f;
             f.whenComplete((r, e) -> { if (e != null) failed(e); });
         }
@@ -148,13 +158,20 @@ public final class JdkHttpTransport implements Transport {
                 sink.onHeaders(info.statusCode(), info.version() == HttpClient.Version.HTTP_2 ? Protocols.H2 : Protocols.HTTP_1_1,
                         name -> headers.firstValue(name).orElse(null), now);
             }
-            return new Subscriber();
+            Subscriber b = new Subscriber();
+            subscriber = b;
+            return b;
         }
 
         @Override
         protected void abort() {
             Flow.Subscription s = subscription;
             if (s != null) s.cancel();
+            // After a cancel the JDK calls the subscriber no more, so its body would never complete and the JDK 17
+            // client would count the exchange as pending for good, keeping its selector thread and sockets after
+            // close(). Ending the body here ends the exchange (and its future, which frees the slot).
+            Subscriber b = subscriber;
+            if (b != null) b.body.completeExceptionally(new IOException("cancelled"));
             CompletableFuture<HttpResponse<Void>> f = future;
             if (f != null) f.cancel(true);
             // The slot is freed when the JDK reports the cancelled exchange through the future.
@@ -169,8 +186,10 @@ public final class JdkHttpTransport implements Transport {
             @Override
             public void onSubscribe(Flow.Subscription s) {
                 subscription = s;
-                if (ended()) s.cancel();
-                else s.request(Long.MAX_VALUE);
+                if (ended()) {
+                    s.cancel();
+                    body.completeExceptionally(new IOException("cancelled"));
+                } else s.request(Long.MAX_VALUE);
             }
 
             @Override

@@ -6,10 +6,12 @@ import dev.llmbench.client.internal.transport.DaemonThreads;
 import dev.llmbench.client.internal.transport.HttpCall;
 import dev.llmbench.client.internal.transport.Protocols;
 import dev.llmbench.client.internal.transport.ResponseSink;
+import dev.llmbench.client.internal.transport.StreamSlots;
 import dev.llmbench.client.internal.transport.Transport;
 import dev.llmbench.client.internal.transport.TransportConfig;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.Connection;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.Headers;
@@ -20,16 +22,24 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okhttp3.internal.http2.ErrorCode;
+import okhttp3.internal.http2.StreamResetException;
 import okio.BufferedSource;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.nio.ByteBuffer;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * OkHttp, HTTP/1.1 only or HTTP/2 (ALPN h2 over TLS, prior knowledge over cleartext).
@@ -39,6 +49,15 @@ import java.util.concurrent.TimeUnit;
  * to {@code maxConcurrency} both overall and per host, replacing OkHttp's default 5-per-host cap, and the pool keeps
  * enough idle connections for HTTP/1.1 at that concurrency. Timeouts other than connect are the client core's, so
  * OkHttp's read/write/call timeouts are off; it never retries on its own.
+ *
+ * <p>HTTP/2: until a new connection's SETTINGS arrive OkHttp assumes it takes any number of streams, so a burst past
+ * what the open connections take piles onto the next connection, past the server's SETTINGS_MAX_CONCURRENT_STREAMS.
+ * The server refuses the extras, and a strict one (Netty) then fails the whole connection with PROTOCOL_ERROR when
+ * the refused stream's request body arrives, taking every stream on it down. So streams per host are bounded by
+ * {@link StreamSlots} to {@code limit x (connections + 1)}: at most one limit's worth more than the open connections
+ * take (counting a connection once its SETTINGS are known), which is what a new connection may receive before its
+ * SETTINGS. A stream refused anyway (REFUSED_STREAM: never processed, safe to send again) lowers the limit and is
+ * queued again, a few times at most, as on the JDK transport.
  */
 public final class OkHttpTransport implements Transport {
     private static final int READ_BUFFER = 16 * 1024;
@@ -49,6 +68,11 @@ public final class OkHttpTransport implements Transport {
     private final ConnectionPool pool;
     private final OkHttpClient tlsClient;
     private final OkHttpClient cleartextClient;
+    private final ConcurrentHashMap<String, StreamSlots> slotsByHost = new ConcurrentHashMap<>();
+    /** HTTP/2 connections a response arrived on, hence whose SETTINGS OkHttp has applied (weak: closed ones go). */
+    private final Set<Connection> settled = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    /** Refusals one request may see before its failure is reported; each one lowers the bound. */
+    private static final int MAX_REQUEUES = 8;
 
     public OkHttpTransport(boolean http2, TransportConfig config) {
         this.http2 = http2;
@@ -60,7 +84,7 @@ public final class OkHttpTransport implements Transport {
         dispatcher.setMaxRequests(n);
         dispatcher.setMaxRequestsPerHost(n);
         this.pool = new ConnectionPool(http2 ? Math.max(5, config.connectionsPerHost()) : Math.max(5, n), 5, TimeUnit.MINUTES);
-        OkHttpClient base = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectionPool(pool)
                 .connectTimeout(config.connectTimeout())
@@ -69,8 +93,16 @@ public final class OkHttpTransport implements Transport {
                 .callTimeout(0, TimeUnit.MILLISECONDS)
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
-                .sslSocketFactory(config.tls().sslContext().getSocketFactory(), config.tls().trustManager())
-                .build();
+                .sslSocketFactory(config.tls().sslContext().getSocketFactory(), config.tls().trustManager());
+        if (http2) {
+            builder.addNetworkInterceptor(chain -> {
+                Response r = chain.proceed(chain.request());
+                Connection c = chain.connection();
+                if (c != null) settled.add(c); // the server's SETTINGS precede any response on c
+                return r;
+            });
+        }
+        OkHttpClient base = builder.build();
         this.tlsClient = base.newBuilder()
                 .protocols(http2 ? List.of(Protocol.HTTP_2, Protocol.HTTP_1_1) : List.of(Protocol.HTTP_1_1))
                 .build();
@@ -92,9 +124,32 @@ public final class OkHttpTransport implements Transport {
         Request request = new Request.Builder().url(call.uri().toString()).headers(headers.build())
                 .method(call.method(), body).build();
         OkHttpClient client = "https".equalsIgnoreCase(call.uri().getScheme()) ? tlsClient : cleartextClient;
-        StreamingCall streaming = new StreamingCall(client.newCall(request), sink);
-        streaming.call.enqueue(streaming);
+        StreamingCall streaming = new StreamingCall(client.newCall(request), sink, http2 ? slotsFor(call.uri()) : null);
+        streaming.start();
         return streaming;
+    }
+
+    /** The learned per-connection stream bound for the host of {@code uri} (tests and reports). */
+    public int streamLimit(URI uri) { return slotsFor(uri).limit(); }
+
+    private StreamSlots slotsFor(URI uri) {
+        String key = uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
+        return slotsByHost.computeIfAbsent(key, k -> new StreamSlots(StreamSlots.DEFAULT_LIMIT, this::settledConnections));
+    }
+
+    /**
+     * Connections whose SETTINGS are known, plus one: the one a burst past them may open. A connection counts only
+     * once a response arrived on it, as before that OkHttp takes its stream limit to be unbounded. Counted over every
+     * host (more permissive with several hosts, never stricter) and never above the pool's live count.
+     */
+    private int settledConnections() {
+        int known;
+        synchronized (settled) { known = settled.size(); }
+        return Math.min(known, pool.connectionCount()) + 1;
+    }
+
+    static boolean isRefused(Throwable t) {
+        return t instanceof StreamResetException reset && reset.errorCode == ErrorCode.REFUSED_STREAM;
     }
 
     @Override
@@ -110,17 +165,43 @@ public final class OkHttpTransport implements Transport {
     @Override
     public String toString() { return http2 ? "okhttp-h2" : "okhttp-h1"; }
 
-    /** One call: the callback reads the body to its end on the dispatcher thread. */
+    /** One call: the callback reads the body to its end on the dispatcher thread; on HTTP/2 it holds a slot meanwhile. */
     private static final class StreamingCall extends CallGuard implements Callback {
-        final Call call;
+        private volatile Call call;
+        private final StreamSlots slots;
+        private final AtomicBoolean slotHeld = new AtomicBoolean();
+        private int requeues;
 
-        StreamingCall(Call call, ResponseSink sink) {
+        StreamingCall(Call call, ResponseSink sink, StreamSlots slots) {
             super(sink);
             this.call = call;
+            this.slots = slots;
+        }
+
+        void start() {
+            if (slots == null) call.enqueue(this);
+            else slots.submit(() -> {
+                slotHeld.set(true);
+                if (ended()) releaseSlot(); // cancelled while waiting for a slot
+                else call.enqueue(this);
+            });
+        }
+
+        private void releaseSlot() {
+            if (slotHeld.compareAndSet(true, false)) slots.release();
         }
 
         @Override
         public void onFailure(Call c, IOException e) {
+            if (slots != null && requeues < MAX_REQUEUES && isRefused(e) && !ended()) {
+                requeues++;
+                slots.refused();
+                releaseSlot();
+                call = c.clone();
+                start();
+                return;
+            }
+            releaseSlot();
             IOException error = e instanceof SocketTimeoutException && String.valueOf(e.getMessage()).contains("connect")
                     ? new ConnectTimeoutException(e) : e;
             fail(error, System.nanoTime());
@@ -144,9 +225,13 @@ public final class OkHttpTransport implements Transport {
                     buf.flip();
                     sink.onBody(buf, now);
                 }
+                releaseSlot();
                 complete(System.nanoTime());
             } catch (IOException | RuntimeException e) {
+                releaseSlot();
                 fail(e, System.nanoTime());
+            } finally {
+                releaseSlot();
             }
         }
 

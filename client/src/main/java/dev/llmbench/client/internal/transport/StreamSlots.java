@@ -1,8 +1,9 @@
-package dev.llmbench.client.internal.transport.jdk;
+package dev.llmbench.client.internal.transport;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 /**
  * Bounds in-flight HTTP/2 streams to one host for the JDK client, which opens one connection per host and fails a
@@ -11,18 +12,28 @@ import java.util.concurrent.atomic.AtomicInteger;
  * advertise about 100) and lowered by each refusal to one below what was then in flight: a burst of N streams against
  * a limit of M sees N - M refusals and ends with the bound at M. The bound never grows back (servers rarely raise
  * it mid-run). Requests past the bound wait in a lock-free queue and are started as slots free up; no thread waits.
+ *
+ * <p>A stack that opens more connections (OkHttp) scales the bound: {@code limit x scale}, see {@code OkHttpTransport}.
  */
-final class StreamSlots {
-    static final int DEFAULT_LIMIT = 100;
+public final class StreamSlots {
+    public static final int DEFAULT_LIMIT = 100;
 
     private final AtomicInteger limit;
+    private final IntSupplier scale;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
 
-    StreamSlots(int initialLimit) { this.limit = new AtomicInteger(initialLimit); }
+    /** One connection: at most {@code initialLimit} streams. */
+    public StreamSlots(int initialLimit) { this(initialLimit, () -> 1); }
+
+    /** At most {@code limit x scale} streams, {@code scale} read at each acquire (at least 1). */
+    public StreamSlots(int initialLimit, IntSupplier scale) {
+        this.limit = new AtomicInteger(initialLimit);
+        this.scale = scale;
+    }
 
     /** Runs {@code start} now if a slot is free, else when one frees up. */
-    void submit(Runnable start) {
+    public void submit(Runnable start) {
         if (tryAcquire()) start.run();
         else {
             waiting.add(start);
@@ -31,25 +42,27 @@ final class StreamSlots {
     }
 
     /** A stream ended: frees its slot and starts a waiting request if any. */
-    void release() {
+    public void release() {
         inFlight.decrementAndGet();
         drain();
     }
 
     /** A stream holding a slot was refused for the stream limit: lower the bound (never below 1). */
-    void refused() {
-        int open = inFlight.get();
+    public void refused() {
+        int open = inFlight.get() / scale();
         limit.updateAndGet(l -> Math.max(1, Math.min(l, open) - 1));
     }
 
-    int inFlight() { return inFlight.get(); }
+    public int inFlight() { return inFlight.get(); }
 
-    int limit() { return limit.get(); }
+    public int limit() { return limit.get(); }
+
+    private int scale() { return Math.max(1, scale.getAsInt()); }
 
     private boolean tryAcquire() {
         while (true) {
             int n = inFlight.get();
-            if (n >= limit.get()) return false;
+            if (n >= limit.get() * scale()) return false;
             if (inFlight.compareAndSet(n, n + 1)) return true;
         }
     }
