@@ -256,19 +256,16 @@ final class OpenAiChunkScanner {
     }
 
     /** After a member's value: ',' (true, more follow) or '}' (false, object closed). */
-    private boolean nextMember() {
-        byte c = peek();
-        pos++;
-        if (c == ',') return true;
-        if (c == '}') return false;
-        throw BAIL;
-    }
+    private boolean nextMember() { return more('}'); }
 
-    private boolean nextElement() {
+    /** After an array element: ',' (true, more follow) or ']' (false, array closed). */
+    private boolean nextElement() { return more(']'); }
+
+    private boolean more(char close) {
         byte c = peek();
         pos++;
         if (c == ',') return true;
-        if (c == ']') return false;
+        if (c == close) return false;
         throw BAIL;
     }
 
