@@ -59,7 +59,7 @@ public final class SweepMain {
                 out.print(OptionSpec.help());
                 return 0;
             }
-            if (o.sweep().equals("cache")) return cache(o, out, err);
+            if (o.sweep().equals("cache")) return cache(o, root, out, err);
             if (o.sweep().equals("jmh")) return JmhSweep.run(o, out, err); // renders JMH results, runs nothing
             sweep = Sweep.named(o.sweep());
             Preflight.check(o, root); // before the simulator starts: bad paths and settings are bad input too
@@ -86,29 +86,30 @@ public final class SweepMain {
             }
             published.forEach(runner::print);
             return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("llmbench: interrupted");
-            return 1;
         } catch (Exception e) {
-            err.println("llmbench: sweep failed: " + e);
-            return 1;
+            return failed("sweep", e, err);
         }
     }
 
     /** The response-cache benchmark: no target, no cells ({@link CacheBenchmark}). */
-    private static int cache(SweepOptions o, PrintStream out, PrintStream err) {
+    private static int cache(SweepOptions o, Path root, PrintStream out, PrintStream err) {
         try {
-            CacheBenchmark.runAndPublish(o, RepositoryRoot.find(Path.of("")), out);
+            CacheBenchmark.runAndPublish(o, root, out);
             return 0;
-        } catch (InterruptedException e) {
+        } catch (Exception e) {
+            return failed("cache benchmark", e, err);
+        }
+    }
+
+    /** A run that failed once started: one line, exit code 1 (an interrupt is kept for the caller). */
+    private static int failed(String what, Exception e, PrintStream err) {
+        if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
             err.println("llmbench: interrupted");
-            return 1;
-        } catch (Exception e) {
-            err.println("llmbench: cache benchmark failed: " + e);
-            return 1;
+        } else {
+            err.println("llmbench: " + what + " failed: " + e);
         }
+        return 1;
     }
 
     static Target openTarget(SweepOptions o) {
