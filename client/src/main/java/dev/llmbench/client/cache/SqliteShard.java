@@ -94,17 +94,16 @@ final class SqliteShard {
     byte[] get(byte[] key) {
         if (bypassed || !tryLock()) return null;
         try {
-            if (conn == null) {
-                if (!Files.exists(file)) return null; // nothing stored yet: a read creates no file
-                open();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(busyTimeoutMillis);
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    return read(key);
+                } catch (SQLException e) {
+                    if (classify(e) == Failure.BUSY && pauseBeforeRetry(deadline, attempt)) continue;
+                    handle(e);
+                    return null;
+                }
             }
-            select.setBytes(1, key);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? rs.getBytes(1) : null;
-            }
-        } catch (SQLException e) {
-            handle(e);
-            return null;
         } catch (RuntimeException | LinkageError e) {
             close();
             owner.onUnexpected(file, e);
@@ -118,32 +117,71 @@ final class SqliteShard {
     boolean put(byte[] key, byte[] value) {
         if (bypassed || value.length > maxBytes || !tryLock()) return false;
         try {
-            if (conn == null) open();
-            begin.execute(); // BEGIN IMMEDIATE: take the write lock now, waiting at most busy_timeout
-            boolean done = false;
-            try {
-                delete.setBytes(1, key);
-                delete.executeUpdate();
-                insert.setBytes(1, key);
-                insert.setLong(2, value.length);
-                insert.setBytes(3, value);
-                insert.executeUpdate();
-                evictBeyondLimits();
-                commit.execute();
-                done = true;
-            } finally {
-                if (!done) rollbackQuietly();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(busyTimeoutMillis);
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    write(key, value);
+                    return true;
+                } catch (SQLException e) {
+                    if (classify(e) == Failure.BUSY && pauseBeforeRetry(deadline, attempt)) continue;
+                    handle(e);
+                    return false;
+                }
             }
-            return true;
-        } catch (SQLException e) {
-            handle(e);
-            return false;
         } catch (RuntimeException | LinkageError e) {
             close();
             owner.onUnexpected(file, e);
             return false;
         } finally {
             lock.unlock();
+        }
+    }
+
+    private byte[] read(byte[] key) throws SQLException {
+        if (conn == null) {
+            if (!Files.exists(file)) return null; // nothing stored yet: a read creates no file
+            open();
+        }
+        select.setBytes(1, key);
+        try (ResultSet rs = select.executeQuery()) {
+            return rs.next() ? rs.getBytes(1) : null;
+        }
+    }
+
+    private void write(byte[] key, byte[] value) throws SQLException {
+        if (conn == null) open();
+        begin.execute(); // BEGIN IMMEDIATE: take the write lock now, waiting at most busy_timeout
+        boolean done = false;
+        try {
+            delete.setBytes(1, key);
+            delete.executeUpdate();
+            insert.setBytes(1, key);
+            insert.setLong(2, value.length);
+            insert.setBytes(3, value);
+            insert.executeUpdate();
+            evictBeyondLimits();
+            commit.execute();
+            done = true;
+        } finally {
+            if (!done) rollbackQuietly();
+        }
+    }
+
+    /**
+     * SQLite answers some lock conflicts with SQLITE_BUSY at once, without calling its busy handler (e.g. while another
+     * process switches a fresh file to WAL, or closes the last connection and checkpoints): those are retried after a
+     * short pause until the busy timeout has passed. False when the time is up (a BUSY after the handler's own wait
+     * always is) or the thread is interrupted.
+     */
+    static boolean pauseBeforeRetry(long deadline, int attempt) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) return false;
+        try {
+            TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.MILLISECONDS.toNanos(1L << Math.min(attempt, 4))));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -260,7 +298,7 @@ final class SqliteShard {
     static Failure classify(SQLException e) {
         int code = e instanceof SQLiteException s ? s.getResultCode().code & 0xff : e.getErrorCode() & 0xff;
         return switch (code) {
-            case 5, 6 -> Failure.BUSY;                      // SQLITE_BUSY, SQLITE_LOCKED
+            case 5, 6, 15 -> Failure.BUSY;                  // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_PROTOCOL (a lost WAL lock race)
             case 11, 26 -> Failure.CORRUPT;                 // SQLITE_CORRUPT, SQLITE_NOTADB
             case 3, 8, 10, 13, 14, 23 -> Failure.STORAGE;   // PERM, READONLY, IOERR, FULL, CANTOPEN, AUTH
             case 1 -> String.valueOf(e.getMessage()).contains("no such table") ? Failure.MISSING_TABLE : Failure.OTHER;

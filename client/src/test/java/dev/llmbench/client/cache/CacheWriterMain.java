@@ -23,16 +23,22 @@ public final class CacheWriterMain {
             System.exit(untilFull(dir, name));
         }
         int n = Integer.parseInt(args[2]);
-        int skipped = write(dir, name, n, () -> System.out.println("ready"));
-        System.out.println("done skipped=" + skipped);
+        Written w = write(dir, name, n, () -> System.out.println("ready"));
+        System.out.println("done skipped=" + w.skipped());
+        if (w.skipped() > 0) System.err.println("child: " + w);
         System.out.flush();
-        System.exit(skipped == 0 ? 0 : 3);
+        System.exit(w.skipped() == 0 ? 0 : 3);
     }
 
-    static int write(Path dir, String name, int n, Runnable onReady) {
+    /** What one writer saw: puts skipped, the cache's own counters and every warning it reported. */
+    record Written(int skipped, CacheStats stats, java.util.List<String> warnings) { }
+
+    static Written write(Path dir, String name, int n, Runnable onReady) {
         int skipped = 0;
+        java.util.List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CacheStats stats;
         try (ShardedSqliteCache cache = ShardedSqliteCache.builder().directory(dir).busyTimeout(Duration.ofSeconds(5))
-                .listener((m, e) -> System.err.println("warning: " + m)).build()) {
+                .listener((m, e) -> warnings.add(m + (e == null ? "" : ": " + e))).build()) {
             if (!cache.put(key(name + "-ready"), response(name))) skipped++;
             onReady.run();
             for (int i = 0; i < n; i++) {
@@ -40,8 +46,9 @@ public final class CacheWriterMain {
                 if (!cache.put(key(name + "-" + i), response(name + "-" + i))) skipped++;
                 if (cache.get(key("shared-" + (n - 1 - i))).isPresent() && i % 50 == 0) Thread.yield();
             }
+            stats = cache.stats();
         }
-        return skipped;
+        return new Written(skipped, stats, warnings);
     }
 
     /**

@@ -180,6 +180,14 @@ class ShardedSqliteCacheTest {
     }
 
     @Test
+    void anImmediateBusyIsRetriedOnlyWhileTheBusyTimeoutLasts() {
+        assertThat(SqliteShard.pauseBeforeRetry(System.nanoTime() - 1, 0)).as("deadline passed").isFalse();
+        assertThat(SqliteShard.pauseBeforeRetry(System.nanoTime() + 5_000_000_000L, 0)).as("time left").isTrue();
+        assertThat(SqliteShard.classify(new SQLiteException("lost race", SQLiteErrorCode.SQLITE_PROTOCOL)))
+                .isEqualTo(SqliteShard.Failure.BUSY);
+    }
+
+    @Test
     void aReadOnlyDirectoryDisablesTheCache(@TempDir Path tmp) throws Exception {
         Path dir = Files.createDirectory(tmp.resolve("ro"));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));

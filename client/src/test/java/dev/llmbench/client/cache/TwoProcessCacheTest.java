@@ -30,9 +30,9 @@ class TwoProcessCacheTest {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line = out.readLine(); // wait until the child has its shard open, then write at the same time
             assertThat(line).as("child process output").isEqualTo("ready");
-            int skipped = CacheWriterMain.write(dir, "parent", n, () -> {});
+            CacheWriterMain.Written parent = CacheWriterMain.write(dir, "parent", n, () -> {});
             for (String l; (l = out.readLine()) != null; ) childOut.add(l);
-            assertThat(skipped).isZero();
+            assertThat(parent.skipped()).as("puts skipped by the parent: %s", parent).isZero();
         } finally {
             if (!child.waitFor(120, TimeUnit.SECONDS)) child.destroyForcibly();
         }
