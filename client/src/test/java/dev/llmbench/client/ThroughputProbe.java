@@ -11,14 +11,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Not a test: drives N concurrent streams against the embedded simulator's {@code zero} profile (134-token OpenAI
- * responses, no injected delay) and prints chunks/s, requests/s and CPU per 1,000 chunks. The simulator runs in this
- * JVM, so CPU is reported twice: the client's own threads (by name) and the whole process (client + server).
+ * Not a test: drives N concurrent streams against the embedded simulator's {@code fixed} profile (a zero-latency
+ * server replaying one 134-token OpenAI stream: the server costs only its HTTP stack) or {@code zero} profile (the
+ * same response generated every time) and prints chunks/s, requests/s and CPU per 1,000 chunks. The simulator runs in
+ * this JVM, so CPU is reported twice: the client's own threads (by name) and the whole process (client + server).
+ * Transport {@code okhttp-lines} is the baseline: bare OkHttp (HTTP/2 over TLS, h2c over H2C) reading the body line by
+ * line and counting {@code data:} lines, one dispatcher thread per stream, no decoding.
  *
  * <pre>
  * mvn -q -pl client test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
  * java -cp client/target/test-classes:client/target/classes:$(cat /tmp/cp.txt) dev.llmbench.client.ThroughputProbe \
- *      [transport=netty-h2] [streams=64] [seconds=10] [listener=TLS]
+ *      [transport=netty-h2|okhttp-lines] [streams=64] [seconds=10] [listener=TLS] [profile=fixed]
  * </pre>
  */
 public final class ThroughputProbe {
@@ -26,14 +29,20 @@ public final class ThroughputProbe {
     private static final String[] CLIENT_THREADS = {"llmbench-netty", "okhttp", "jdk-h", "llmbench-timer", "httpclient"};
 
     public static void main(String[] args) throws Exception {
-        TransportKind kind = TransportKind.parse(args.length > 0 ? args[0] : "netty-h2");
+        String transport = args.length > 0 ? args[0] : "netty-h2";
         int streams = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         Simulator.Listener listener = Simulator.Listener.valueOf(args.length > 3 ? args[3] : "TLS");
+        String profile = args.length > 4 ? args[4] : "fixed";
 
-        try (Simulator sim = Simulator.builder().defaultProfile("zero").start()) {
+        try (Simulator sim = Simulator.builder().defaultProfile(profile).start()) {
+            if (transport.equals("okhttp-lines")) {
+                BareOkHttp.run(sim, listener, profile, streams, seconds);
+                return;
+            }
+            TransportKind kind = TransportKind.parse(transport);
             long t0 = System.nanoTime();
-            LlmClient client = SimulatorFixture.builder(sim, listener, "zero").transport(kind).maxConcurrency(streams)
+            LlmClient client = SimulatorFixture.builder(sim, listener, profile).transport(kind).maxConcurrency(streams)
                     .requestTimeout(Duration.ofMinutes(2)).build();
             long built = System.nanoTime();
             ChatRequest request = ChatRequest.of("gpt-4.1-nano", "Tell me something.");
@@ -85,16 +94,21 @@ public final class ThroughputProbe {
         double elapsed = (System.nanoTime() - start) / 1e9;
         long clientCpu = clientCpu(threads) - clientCpu0;
         long processCpu = os.getProcessCpuTime() - processCpu0;
-        if (!print) return;
-        double k = chunks.get() / 1000.0;
+        if (print) print(streams, elapsed, requests.get(), failures.get(), chunks.get(), tokens.get(), clientCpu, processCpu);
+    }
+
+    /** Prints one result line; CPU in nanoseconds. */
+    static void print(int streams, double elapsed, long requests, long failures, long chunks, long tokens,
+                      long clientCpu, long processCpu) {
+        double k = chunks / 1000.0;
         System.out.printf("streams=%d %.1fs: %d requests (%d failed), %,.0f chunks/s (%,.0f content chunks/s), %,.0f req/s, "
                         + "client CPU %.3f ms/1000 chunks, process CPU (client+simulator) %.3f ms/1000 chunks, load avg %.1f%n",
-                streams, elapsed, requests.get(), failures.get(), chunks.get() / elapsed, tokens.get() / elapsed,
-                requests.get() / elapsed, clientCpu / 1e6 / k, processCpu / 1e6 / k, os.getSystemLoadAverage());
+                streams, elapsed, requests, failures, chunks / elapsed, tokens / elapsed, requests / elapsed,
+                clientCpu / 1e6 / k, processCpu / 1e6 / k, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** CPU time of the live client threads (transport I/O, dispatchers, timer); pooled threads live through a run. */
-    private static long clientCpu(ThreadMXBean threads) {
+    static long clientCpu(ThreadMXBean threads) {
         long sum = 0;
         for (long id : threads.getAllThreadIds()) {
             var info = threads.getThreadInfo(id);

@@ -41,6 +41,9 @@ import java.util.Map;
  * @param stallMs                   how long stall faults stop sending ({@code fault.stallMs})
  * @param trickleMs                 event spacing of the slow-trickle fault ({@code fault.trickleMs})
  * @param maxBatchBytes             most bytes written per flush when events are due together ({@code io.maxBatchBytes})
+ * @param replay                    answer a repeated identical request with the recorded bytes of the first answer,
+ *                                  skipping the whole model ({@code io.replay}; only for profiles without delays,
+ *                                  limits or faults)
  */
 public record Profile(
         String name,
@@ -74,7 +77,8 @@ public record Profile(
         Map<FaultKind, Double> faultRates,
         long stallMs,
         long trickleMs,
-        int maxBatchBytes) {
+        int maxBatchBytes,
+        boolean replay) {
 
     public Profile {
         models = List.copyOf(models);

@@ -103,13 +103,43 @@ public final class Profiles {
                 faults,
                 r.integer("fault.stallMs", 0, 3_600_000),
                 r.integer("fault.trickleMs", 0, 600_000),
-                r.integer32("io.maxBatchBytes", 256, 16 * 1024 * 1024));
+                r.integer32("io.maxBatchBytes", 256, 16 * 1024 * 1024),
+                r.bool("io.replay"));
         double total = faults.values().stream().mapToDouble(Double::doubleValue).sum();
         if (total > 1.0) {
             throw new IllegalArgumentException(name + ".fault.*: rates add up to " + total + ", expected at most 1");
         }
+        if (p.replay()) {
+            String modelled = modelledBehaviour(p, total);
+            if (modelled != null) {
+                throw new IllegalArgumentException(name + ".io.replay=true: a replayed answer skips the timing, limit and "
+                        + "fault model, but " + modelled + " (set it to 0 or io.replay=false)");
+            }
+        }
         r.rejectUnknown(Set.of(BASE));
         return p;
+    }
+
+    /** The first parameter a replayed answer would silently ignore, as {@code name=value}, or null. */
+    private static String modelledBehaviour(Profile p, double faultTotal) {
+        Map<String, Double> params = new LinkedHashMap<>();
+        params.put("latency.medianMs", p.latencyMedianMs());
+        params.put("prefill.usPerToken", p.prefillMicrosPerToken());
+        params.put("network.rttMs", p.rttMs());
+        params.put("network.connectMs", p.connectMs());
+        params.put("network.tlsMs", p.tlsMs());
+        params.put("decode.tokensPerSecond", p.decodeTokensPerSecond());
+        params.put("capacity.generations", (double) p.capacity());
+        params.put("connection.maxGenerations", (double) p.connectionMaxStreams());
+        params.put("h2.connectionTokensPerSecond", p.h2ConnectionTokensPerSecond());
+        params.put("limit.rpm", (double) p.requestsPerMinute());
+        params.put("limit.tpm", (double) p.tokensPerMinute());
+        params.put("limit.concurrency", (double) p.keyConcurrency());
+        params.put("fault.*", faultTotal);
+        for (Map.Entry<String, Double> e : params.entrySet()) {
+            if (e.getValue() > 0) return e.getKey() + "=" + e.getValue();
+        }
+        return p.cacheMode() != CacheMode.OFF ? "cache.mode=" + p.cacheMode().name().toLowerCase(java.util.Locale.ROOT) : null;
     }
 
     /** {@code a.b.c=v} → {@code a → {b.c=v}}. */

@@ -8,12 +8,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A profile's shared mutable state: per-key limits, capacity, per-connection caps and budgets, prefix cache. */
+/**
+ * A profile's shared mutable state: per-key limits, capacity, per-connection caps and budgets, prefix cache, replayed
+ * answers.
+ */
 final class ProfileRuntime {
     final Profile profile;
     final PrefixCache cache;
     /** Profile-wide generation slots, or null when unlimited. */
     final SlotPool capacity;
+    /** Recorded answers of a replay profile, or null. */
+    final ReplayCache replay;
     private final ConcurrentHashMap<String, KeyLimits> keys = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, SlotPool> connectionSlots = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicInteger> h2Streams = new ConcurrentHashMap<>();
@@ -26,6 +31,7 @@ final class ProfileRuntime {
         this.cache = profile.cacheMode() == CacheMode.OFF ? null
                 : new PrefixCache(profile.cacheBlockTokens(), profile.cacheMinTokens(), profile.cacheEntries());
         this.capacity = profile.capacity() > 0 ? new SlotPool(profile.capacity()) : null;
+        this.replay = profile.replay() ? new ReplayCache() : null;
     }
 
     /**

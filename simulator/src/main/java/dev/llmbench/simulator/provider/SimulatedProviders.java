@@ -20,7 +20,9 @@ import java.util.SplittableRandom;
  *
  * <p>Order of checks for a generation: route (404) → key (401) → format headers (400) → body (400) →
  * {@code x-sim-fault} forced error → per-key limits (429) → random fault → connection / capacity slots
- * (queue or 529) → response. Every refusal is delayed by the request's network time, like a real round trip.
+ * (queue or 529) → response. Every refusal is delayed by the request's network time, like a real round trip. On a
+ * replay profile ({@code io.replay}) a request identical to an earlier answered one gets that answer's bytes right
+ * after the key check.
  */
 public final class SimulatedProviders implements ExchangeHandler, AutoCloseable {
     /** Request header asking for ground-truth SSE comments. */
@@ -130,6 +132,11 @@ public final class SimulatedProviders implements ExchangeHandler, AutoCloseable 
         Profile p = rt.profile;
         long net = Plan.networkNanos(p, ex);
         Reply refusal = authenticate(ex, api);
+        if (refusal == null && rt.replay != null && ex.header(FAULT_HEADER) == null && ex.header(GROUND_TRUTH_HEADER) == null) {
+            ReplayCache.Key key = ReplayCache.Key.of(ex);
+            if (rt.replay.replay(ex, key)) return;
+            ex = rt.replay.recording(ex, key);
+        }
         if (refusal == null) {
             ProviderApi.Parsed parsed = api.parse(ex, pathModel, p);
             if (parsed.error() != null) {

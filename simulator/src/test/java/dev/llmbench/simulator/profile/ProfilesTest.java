@@ -36,6 +36,20 @@ class ProfilesTest {
         assertThat(p.get("openai").keyConcurrency()).isBetween(33, 63);
         assertThat(p.get("gemini").keyConcurrency()).isZero();
         assertThat(p.get("gemini").tokensPerEvent()).isGreaterThan(1);
+        assertThat(p.get("fixed").replay()).isTrue();
+        assertThat(p.get("fixed")).usingRecursiveComparison().ignoringFields("name", "replay").isEqualTo(zero);
+        assertThat(p.values().stream().filter(Profile::replay).map(Profile::name)).containsExactly("fixed");
+    }
+
+    @Test
+    void replayIsRefusedWherePartOfTheModelWouldBeSkipped() {
+        assertThatThrownBy(() -> load(Map.of("openai.io.replay", "true")))
+                .hasMessage("openai.io.replay=true: a replayed answer skips the timing, limit and fault model, but "
+                        + "latency.medianMs=175.0 (set it to 0 or io.replay=false)");
+        assertThatThrownBy(() -> load(Map.of("fixed.fault.http-500", "0.1"))).hasMessageContaining("but fault.*=0.1");
+        assertThatThrownBy(() -> load(Map.of("fixed.limit.rpm", "60"))).hasMessageContaining("but limit.rpm=60.0");
+        assertThatThrownBy(() -> load(Map.of("fixed.cache.mode", "auto"))).hasMessageContaining("but cache.mode=auto");
+        assertThat(load(Map.of("zero.io.replay", "true")).get("zero").replay()).isTrue();
     }
 
     @Test
