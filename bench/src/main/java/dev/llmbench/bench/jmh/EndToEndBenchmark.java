@@ -30,9 +30,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * End to end: streamed chat completions from the embedded simulator's {@code zero} profile (134 one-token content
- * chunks per response, no injected delay, no limits) through a whole client, with {@code concurrency} requests kept
- * in flight, closed loop, as grpc-java's streaming benchmarks hold a fixed number of outstanding calls.
+ * End to end: streamed chat completions from the embedded simulator (134 one-token content chunks per response, no
+ * injected delay, no limits) through a whole client, with {@code concurrency} requests kept in flight, closed loop, as
+ * grpc-java's streaming benchmarks hold a fixed number of outstanding calls. {@code server}: {@code fixed} (the same
+ * request every time, answered with the recorded bytes of the first answer: a zero-latency server streaming a fixed
+ * response, so the server costs only its HTTP stack; what the targets assume) or {@code zero} (1,024 distinct
+ * requests, each response generated: the simulator's whole provider stack per request).
  *
  * <p>Why: with the server adding nothing, this finds each transport's ceiling: how many streamed chunks per second the
  * client can take in, and what CPU each costs. Targets (2-core box, server sharing the cores): at c=64 at least
@@ -76,6 +79,9 @@ public class EndToEndBenchmark {
     @Param({"short", "long"})
     public String prompt;
 
+    @Param({"fixed", "zero"})
+    public String server;
+
     private Simulator sim;
     private LlmClient llm;
     private ChatRequest[] requests;
@@ -87,16 +93,21 @@ public class EndToEndBenchmark {
 
     @Setup(Level.Trial)
     public void start() {
-        sim = Simulator.builder().defaultProfile("zero").start();
+        if (!server.equals("fixed") && !server.equals("zero")) {
+            throw new IllegalArgumentException("server '" + server + "'; valid: fixed, zero");
+        }
+        sim = Simulator.builder().defaultProfile(server).start();
         Simulator.Listener l = switch (listener) {
             case "cleartext" -> Simulator.Listener.HTTP;
             case "tls" -> Simulator.Listener.TLS;
             default -> throw new IllegalArgumentException("listener '" + listener + "'; valid: cleartext, tls");
         };
-        llm = BenchClients.create(client, sim.baseUrl(l, "zero", "v1"), sim.trustStore(), sim.trustStorePassword(), concurrency);
+        llm = BenchClients.create(client, sim.baseUrl(l, server, "v1"), sim.trustStore(), sim.trustStorePassword(), concurrency);
         String system = prompt.equals("long") ? Prompts.LONG_SYSTEM : Prompts.SHORT_SYSTEM;
         requests = new ChatRequest[REQUESTS];
-        for (int i = 0; i < REQUESTS; i++) requests[i] = Prompts.request(BenchClients.MODEL, system, i, 256);
+        for (int i = 0; i < REQUESTS; i++) {
+            requests[i] = server.equals("fixed") && i > 0 ? requests[0] : Prompts.request(BenchClients.MODEL, system, i, 256);
+        }
         ChatResponse first = llm.stream(requests[0], StreamListener.NONE).join(); // fails the trial early, with the cause
         if (first.timing().tokenEvents() == 0) throw new IllegalStateException("the first response has no content: " + first);
         for (int i = 0; i < concurrency; i++) issue();
