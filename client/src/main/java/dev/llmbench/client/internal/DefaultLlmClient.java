@@ -29,11 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
@@ -66,8 +63,7 @@ public final class DefaultLlmClient implements LlmClient {
     private final RetryPolicy retryPolicy;
     private final Retrying retrying;
     private final ResponseCache cache; // null: none
-    /** Cache writes leave the transport threads: one daemon thread, a bounded queue, dropped when full. */
-    private volatile ThreadPoolExecutor cacheWriter;
+    private final CacheWriter cacheWriter; // null: no cache
     private final AtomicReferenceArray<ProviderRuntime> runtimes = new AtomicReferenceArray<>(Provider.values().length);
     private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
     /** Retries waiting on the timer; close() runs them at once so that they end (cancelled) instead of hanging. */
@@ -94,6 +90,7 @@ public final class DefaultLlmClient implements LlmClient {
         this.limitPerKey = limits == null ? () -> UNLIMITED : limits;
         this.retryPolicy = b.retryPolicy();
         this.cache = b.cache();
+        this.cacheWriter = cache == null ? null : new CacheWriter(cache);
         this.retrying = retryPolicy.maxAttempts() > 1 ? new Retrying(retryPolicy, this::scheduleRetry, b.retryListener()) : null;
     }
 
@@ -131,15 +128,7 @@ public final class DefaultLlmClient implements LlmClient {
         closed = true;
         for (Exchange e : inFlight) e.abortOnClose();
         for (Runnable r : pendingRetries) if (pendingRetries.remove(r)) r.run();
-        ThreadPoolExecutor w = cacheWriter;
-        if (w != null) {
-            w.shutdown(); // queued writes finish, bounded by the cache's busy timeout each
-            try {
-                w.awaitTermination(2, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        if (cacheWriter != null) cacheWriter.close();
         transports.close();
         timer.close();
     }
@@ -182,30 +171,9 @@ public final class DefaultLlmClient implements LlmClient {
         CompletableFuture<ChatResponse> sent = sendUncached(rt, uri, headers, encoded.body(), providerModel, streaming, listener);
         if (cacheKey != null) {
             CacheKey k = cacheKey;
-            sent.thenAccept(r -> storeLater(k, r));
+            sent.thenAccept(r -> cacheWriter.store(k, r));
         }
         return sent;
-    }
-
-    private void storeLater(CacheKey key, ChatResponse response) {
-        if (closed) return;
-        try {
-            writer().execute(() -> cache.put(key, response));
-        } catch (RejectedExecutionException e) {
-            // queue full or closing: a cache may miss a write
-        }
-    }
-
-    private ThreadPoolExecutor writer() {
-        ThreadPoolExecutor w = cacheWriter;
-        if (w != null) return w;
-        synchronized (this) {
-            if (cacheWriter == null) {
-                cacheWriter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1024),
-                        new dev.llmbench.client.internal.transport.DaemonThreads("llmbench-cache-writer"), new ThreadPoolExecutor.AbortPolicy());
-            }
-            return cacheWriter;
-        }
     }
 
     private CompletableFuture<ChatResponse> sendUncached(ProviderRuntime rt, URI uri, List<String> headers, byte[] body,
@@ -247,7 +215,7 @@ public final class DefaultLlmClient implements LlmClient {
         pendingRetries.add(task);
         try {
             timer.schedule(() -> { if (pendingRetries.remove(task)) task.run(); }, delayNanos);
-        } catch (java.util.concurrent.RejectedExecutionException e) { // closed meanwhile
+        } catch (RejectedExecutionException e) { // closed meanwhile
             if (pendingRetries.remove(task)) task.run();
         }
     }
