@@ -50,6 +50,25 @@ final class OpenAiChunkScanner {
     private int keyStart;
     private int keyEnd;
     private boolean reportedModel;
+    private boolean reportModel;
+    /** vLLM's reasoning and the older reasoning_content may both come in one delta: the first one is taken. */
+    private boolean thoughtSeen;
+    /** Sink calls made by the current scan, and where its content string was (for the template). */
+    private int events;
+    private int contentOpen;
+    private int contentClose;
+    /**
+     * The template: the bytes around the content string of the last chunk whose only news was its content. Within a
+     * stream every such chunk is the same but for that string (same id, created, model, nesting), so a chunk that
+     * starts with the same prefix is scanned from the content string on; the state of the scan there is the one the
+     * template's own full scan had, as the bytes before it are the same.
+     */
+    private byte[] template = new byte[0];
+    private int templatePrefix; // bytes up to and including the content string's opening quote; 0 = no template
+    private int templateSuffix;
+    private boolean templateReportModel;
+    /** Scans that took the template path (for tests). */
+    int templateScans;
 
     /** {@code sink} must drop what it holds when {@link #scan} returns false ({@link PendingCalls#clear}). */
     OpenAiChunkScanner(EventSink sink) {
@@ -67,13 +86,23 @@ final class OpenAiChunkScanner {
         pos = offset;
         end = offset + length;
         reportedModel = false;
+        this.reportModel = reportModel;
         try {
+            if (templatePrefix > 0 && reportModel == templateReportModel && length > templatePrefix
+                    && java.util.Arrays.equals(data, offset, offset + templatePrefix, template, 0, templatePrefix)) {
+                templateScans++;
+                return fromContent(nanoTime);
+            }
+            events = 0;
+            contentOpen = -1;
             skipWs();
             if (pos == end || b[pos] != '{') return false;
             pos++;
-            root(reportModel, nanoTime);
+            root(nanoTime);
             skipWs();
-            return pos == end;
+            if (pos != end) return false;
+            if (events == 1 && contentOpen >= 0) keepTemplate(offset);
+            return true;
         } catch (Bail | ArrayIndexOutOfBoundsException e) {
             return false; // out of bounds: the data ended inside a value, which Jackson reports as malformed
         } finally {
@@ -81,84 +110,163 @@ final class OpenAiChunkScanner {
         }
     }
 
+    /** The rest of a chunk that starts like the template: its content string, then the same bytes or a full resume. */
+    private boolean fromContent(long nanoTime) {
+        pos += templatePrefix - 1; // at the opening quote
+        CharView text = string();
+        if (text.length() > 0) sink.onText(text, false, nanoTime);
+        if (end - pos == templateSuffix
+                && java.util.Arrays.equals(b, pos, end, template, templatePrefix, templatePrefix + templateSuffix)) {
+            return true; // nothing else in it, like the template
+        }
+        // Something after the content differs (a finish reason, a random padding field): scan on, in the same nesting.
+        deltaRest(nanoTime);
+        choiceRest(nanoTime);
+        choicesRest(nanoTime);
+        rootRest(nanoTime);
+        skipWs();
+        return pos == end;
+    }
+
+    private void keepTemplate(int offset) {
+        int prefix = contentOpen - offset + 1;
+        int suffix = end - contentClose;
+        if (template.length < prefix + suffix) template = new byte[Math.max(prefix + suffix, 2 * template.length)];
+        System.arraycopy(b, offset, template, 0, prefix);
+        System.arraycopy(b, contentClose, template, prefix, suffix);
+        templatePrefix = prefix;
+        templateSuffix = suffix;
+        templateReportModel = reportModel;
+    }
+
     // ---- the fields we read ----
 
-    private void root(boolean reportModel, long nanoTime) {
+    // Each container is a loop over its members (elements); the *Rest methods are the same loops entered after a
+    // member, to resume the scan behind a template's content string.
+
+    private void root(long nanoTime) {
         if (emptyObject()) return;
         do {
-            readKey();
-            if (keyIs(CHOICES)) {
-                if (peek() == '[') choices(nanoTime); else skipValue(1);
-            } else if (keyIs(USAGE)) {
-                if (peek() == '{') usage(); else skipValue(1);
-            } else if (keyIs(MODEL)) {
-                if (reportModel && !reportedModel && peek() == '"') {
-                    reportedModel = true;
-                    sink.onModel(string().toString());
-                } else {
-                    skipValue(1);
-                }
-            } else if (keyIs(OBJECT)) {
-                if (peek() != '"') skipValue(1);
-                else if (string().contentEquals("error")) throw BAIL; // vLLM's {"object":"error",...}
-            } else if (keyIs(ERROR) || keyIs(MESSAGE) || keyIs(TYPE) || keyIs(CODE)) {
-                throw BAIL; // an error object: the reader builds the typed error
+            rootMember(nanoTime);
+        } while (nextMember());
+    }
+
+    private void rootRest(long nanoTime) {
+        while (nextMember()) rootMember(nanoTime);
+    }
+
+    private void rootMember(long nanoTime) {
+        readKey();
+        if (keyIs(CHOICES)) {
+            if (peek() == '[') choices(nanoTime); else skipValue(1);
+        } else if (keyIs(USAGE)) {
+            if (peek() == '{') usage(); else skipValue(1);
+        } else if (keyIs(MODEL)) {
+            if (reportModel && !reportedModel && peek() == '"') {
+                reportedModel = true;
+                events++;
+                sink.onModel(string().toString());
             } else {
                 skipValue(1);
             }
-        } while (nextMember());
+        } else if (keyIs(OBJECT)) {
+            if (peek() != '"') skipValue(1);
+            else if (string().contentEquals("error")) throw BAIL; // vLLM's {"object":"error",...}
+        } else if (keyIs(ERROR) || keyIs(MESSAGE) || keyIs(TYPE) || keyIs(CODE)) {
+            throw BAIL; // an error object: the reader builds the typed error
+        } else {
+            skipValue(1);
+        }
     }
 
     private void choices(long nanoTime) {
         pos++;
         if (emptyArray()) return;
         do {
-            if (peek() == '{') choice(nanoTime); else skipValue(2);
+            choicesElement(nanoTime);
         } while (nextElement());
+    }
+
+    private void choicesRest(long nanoTime) {
+        while (nextElement()) choicesElement(nanoTime);
+    }
+
+    private void choicesElement(long nanoTime) {
+        if (peek() == '{') choice(nanoTime); else skipValue(2);
     }
 
     private void choice(long nanoTime) {
         pos++;
         if (emptyObject()) return;
         do {
-            readKey();
-            if (keyIs(DELTA) || keyIs(MESSAGE)) {
-                if (peek() == '{') delta(nanoTime); else skipValue(3);
-            } else if (keyIs(FINISH_REASON)) {
-                if (peek() == '"') sink.onFinish(string().toString()); else skipValue(3);
+            choiceMember(nanoTime);
+        } while (nextMember());
+    }
+
+    private void choiceRest(long nanoTime) {
+        while (nextMember()) choiceMember(nanoTime);
+    }
+
+    private void choiceMember(long nanoTime) {
+        readKey();
+        if (keyIs(DELTA) || keyIs(MESSAGE)) {
+            if (peek() == '{') delta(nanoTime); else skipValue(3);
+        } else if (keyIs(FINISH_REASON)) {
+            if (peek() == '"') {
+                events++;
+                sink.onFinish(string().toString());
             } else {
                 skipValue(3);
             }
-        } while (nextMember());
+        } else {
+            skipValue(3);
+        }
     }
 
     private void delta(long nanoTime) {
         pos++;
         if (emptyObject()) return;
-        boolean thoughtSeen = false; // vLLM's reasoning and the older reasoning_content may both come: take the first
+        thoughtSeen = false;
         do {
-            readKey();
-            if (keyIs(CONTENT)) {
-                if (peek() == '"') {
-                    CharView text = string();
-                    if (text.length() > 0) sink.onText(text, false, nanoTime);
-                } else {
-                    skipValue(4);
-                }
-            } else if (keyIs(REASONING_CONTENT) || keyIs(REASONING)) {
-                if (!thoughtSeen && peek() == '"') {
-                    CharView text = string();
-                    if (text.length() > 0) {
-                        thoughtSeen = true;
-                        sink.onText(text, true, nanoTime);
-                    }
-                } else {
-                    skipValue(4);
+            deltaMember(nanoTime);
+        } while (nextMember());
+    }
+
+    /** After a template's content: no thought was reported before it (the template's only news was its content). */
+    private void deltaRest(long nanoTime) {
+        thoughtSeen = false;
+        while (nextMember()) deltaMember(nanoTime);
+    }
+
+    private void deltaMember(long nanoTime) {
+        readKey();
+        if (keyIs(CONTENT)) {
+            if (peek() == '"') {
+                int open = pos;
+                CharView text = string();
+                if (text.length() > 0) {
+                    events++;
+                    contentOpen = open;
+                    contentClose = pos;
+                    sink.onText(text, false, nanoTime);
                 }
             } else {
                 skipValue(4);
             }
-        } while (nextMember());
+        } else if (keyIs(REASONING_CONTENT) || keyIs(REASONING)) {
+            if (!thoughtSeen && peek() == '"') {
+                CharView text = string();
+                if (text.length() > 0) {
+                    thoughtSeen = true;
+                    events++;
+                    sink.onText(text, true, nanoTime);
+                }
+            } else {
+                skipValue(4);
+            }
+        } else {
+            skipValue(4);
+        }
     }
 
     private void usage() {
@@ -186,6 +294,7 @@ final class OpenAiChunkScanner {
                 }
             } while (nextMember());
         }
+        events++;
         sink.onUsage(prompt, cached >= 0 ? cached : Math.max(0, cacheHit), completion, reasoning);
     }
 

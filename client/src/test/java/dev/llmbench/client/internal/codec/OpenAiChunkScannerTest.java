@@ -95,6 +95,70 @@ class OpenAiChunkScannerTest {
         assertThat(new OpenAiChunkScanner(new RecordingSink()).scan(bytes, 0, bytes.length, true, 1)).isFalse();
     }
 
+    /** What a scanner that has already seen {@link #CHUNK} (and so holds it as its template) reports for {@code json}. */
+    private static List<String> afterTemplate(OpenAiChunkScanner scanner, RecordingSink sink, String json) {
+        sink.calls.clear();
+        byte[] bytes = (" " + json + "\n").getBytes(StandardCharsets.UTF_8);
+        return scanner.scan(bytes, 1, bytes.length - 2, false, 1) ? new ArrayList<>(sink.calls) : null;
+    }
+
+    private static List<String> withoutModel(List<String> calls) {
+        return calls.stream().filter(c -> !c.startsWith("model:")).toList();
+    }
+
+    @Test
+    void chunksLikeTheLastContentChunkAreScannedFromTheirContent() {
+        RecordingSink sink = new RecordingSink();
+        OpenAiChunkScanner scanner = new OpenAiChunkScanner(sink);
+        assertThat(afterTemplate(scanner, sink, CHUNK)).containsExactly("text: tok");
+        String prefix = CHUNK.substring(0, CHUNK.indexOf(" tok") - 1);
+        for (String json : List.of(
+                prefix + "\"next\"},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}", // same suffix
+                prefix + "\"\"},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}", // empty content
+                prefix + "\"a\\\"b \u00e9\"},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}", // escapes, UTF-8
+                prefix + "\"end\"},\"logprobs\":null,\"finish_reason\":\"stop\"}],\"usage\":null}", // a finish after it
+                prefix + "\"x\"},\"finish_reason\":null}],\"usage\":null,\"obfuscation\":\"Qx3\"}", // padding field
+                prefix + "\"x\",\"reasoning\":\"hm\"}}],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":4}}",
+                prefix + "\"x\"}},{\"delta\":{\"content\":\"second\"}}]}")) { // another choice
+            int before = scanner.templateScans;
+            assertThat(afterTemplate(scanner, sink, json)).as(json).isEqualTo(withoutModel(viaJackson(json)));
+            assertThat(scanner.templateScans).as("took the template path: %s", json).isEqualTo(before + 1);
+        }
+        for (String json : List.of(
+                prefix + "\"unterminated}],\"usage\":null}",
+                prefix + "\"x\"},\"finish_reason\":null}],\"usage\":null}x",
+                prefix + "\"x\"},\"finish_reason\":null}],\"usage\":null,}",
+                prefix + "\"x\"}}],\"error\":{\"message\":\"boom\"}}")) {
+            assertThat(afterTemplate(scanner, sink, json)).as("handed over: %s", json).isNull();
+        }
+    }
+
+    @Test
+    void seededMutationsAfterATemplateNeverDisagreeWithJackson() {
+        SplittableRandom random = new SplittableRandom(7);
+        String alphabet = "{}[]\":,\\ 0123456789.-eEtrufalsn\u00e9";
+        RecordingSink sink = new RecordingSink();
+        OpenAiChunkScanner scanner = new OpenAiChunkScanner(sink);
+        int fast = 0;
+        for (int i = 0; i < 3000; i++) {
+            assertThat(afterTemplate(scanner, sink, CHUNK)).containsExactly("text: tok"); // (re)sets the template
+            StringBuilder s = new StringBuilder(CHUNK);
+            int at = CHUNK.indexOf(" tok") - 1 + random.nextInt(CHUNK.length() - CHUNK.indexOf(" tok") + 1);
+            switch (random.nextInt(3)) {
+                case 0 -> s.deleteCharAt(at);
+                case 1 -> s.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                default -> s.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String json = s.toString();
+            int before = scanner.templateScans;
+            List<String> scanned = afterTemplate(scanner, sink, json);
+            if (scanned == null) continue;
+            if (scanner.templateScans > before) fast++;
+            assertThat(scanned).as("scanner accepted %s", json).isEqualTo(withoutModel(viaJackson(json)));
+        }
+        assertThat(fast).as("mutations behind the content's opening quote take the template path").isGreaterThan(300);
+    }
+
     @Test
     void seededMutationsNeverDisagreeWithJackson() {
         SplittableRandom random = new SplittableRandom(42);
