@@ -120,6 +120,20 @@ class SweepMainOptionsTest {
         assertThat(tmp.resolve("RESULTS.md")).doesNotExist();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "sim|gemini|gpt-4o|gemini takes gemini/*",
+            "sim|openai,anthropic|claude-sonnet-4-5|openai takes gpt-*",
+            "live|openai|llama-3.3-70b|openai takes gpt-*",
+            "live|together|anthropic/claude-x|together takes together_ai/*",
+    })
+    void aModelTheClientWouldRouteToAnotherProviderIsBadInputBeforeAnyRequest(String target, String provider, String model, String mention) {
+        Map<String, String> o = new HashMap<>(Map.of("target", target, "provider", provider, "model", model,
+                "reports", tmp.resolve("r").toString(), "results", tmp.resolve("RESULTS.md").toString()));
+        assertBadInput(o, "-Dmodel=" + model, mention);
+        assertThat(tmp.resolve("r")).doesNotExist();
+    }
+
     @Test
     void aBaseUrlTargetNeedsAModel() {
         Run r = run(Map.of("target", "http://127.0.0.1:1/v1"));
