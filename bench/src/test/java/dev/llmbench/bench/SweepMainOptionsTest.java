@@ -82,6 +82,28 @@ class SweepMainOptionsTest {
     }
 
     @Test
+    void aReportsLocationThatIsAFileIsBadInputForEverySweepThatWrites() throws IOException {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        for (String sweep : List.of("concurrency", "cache")) {
+            assertBadInput(Map.of("sweep", sweep, "reports", file.toString(), "results", tmp.resolve("RESULTS.md").toString()),
+                    "-Dreports=" + file, "this is a file");
+        }
+        assertThat(file).hasContent("x");
+        assertThat(tmp.resolve("RESULTS.md")).doesNotExist();
+    }
+
+    @Test
+    void anUnusableCacheDirectoryIsBadInputBeforeTheCacheBenchmarkStarts() throws IOException {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        for (Path bad : List.of(file, file.resolve("cache"))) { // a file, and a directory that cannot exist (even for root)
+            assertBadInput(Map.of("sweep", "cache", "cacheDir", bad.toString(), "reports", tmp.resolve("r").toString(),
+                    "results", tmp.resolve("RESULTS.md").toString()), "-DcacheDir=" + bad, "writable directory");
+        }
+        assertThat(tmp.resolve("r")).as("nothing written").doesNotExist();
+        assertThat(tmp.resolve("RESULTS.md")).doesNotExist();
+    }
+
+    @Test
     void aTruncatedOrMissingPriceListIsBadInput() throws IOException {
         Path prices = Files.writeString(tmp.resolve("prices.csv"),
                 "provider,model,input,cached_input,cache_write,output,reasoning,batch_discount\nopenai,gpt-4.1-nano,0.1,0.025\n");

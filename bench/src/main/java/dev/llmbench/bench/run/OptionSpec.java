@@ -35,6 +35,8 @@ public record OptionSpec(String name, String defaultValue, String accepts, Strin
             new OptionSpec("prices", "prices.csv", "a price list file",
                     "costs are computed from it (relative to the repository root; $LLMBENCH_PRICES also sets it)"),
             new OptionSpec("reports", "reports", "a directory", "report folders go here (relative to the repository root)"),
+            new OptionSpec("cacheDir", "(the client's choice: $LLMBENCH_CACHE_DIR, $XDG_CACHE_HOME/llmbench, the temp dir, ~/.cache/llmbench)",
+                    "a writable directory", "-Dsweep=cache: the benchmark runs in a fresh subfolder of it, deleted afterwards (relative to the repository root)"),
             new OptionSpec("results", "RESULTS.md", "a file", "the results summary updated after each sweep (relative to the repository root)"),
             new OptionSpec("jmhResults", "reports/jmh", "a JMH JSON file (-rf json) or a folder of them",
                     "-Dsweep=jmh: the results to render (relative to the repository root)"));
