@@ -82,11 +82,16 @@ class SweepMainOptionsTest {
     }
 
     @Test
-    void aReportsLocationThatIsAFileIsBadInputForEverySweepThatWrites() throws IOException {
+    void aReportsLocationThatIsAFileOrReadOnlyIsBadInputForEverySweepThatWrites() throws IOException {
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        Path readOnly = Path.of("/proc/self"); // an existing directory nobody, root included, can create a file in
         for (String sweep : List.of("concurrency", "cache")) {
             assertBadInput(Map.of("sweep", sweep, "reports", file.toString(), "results", tmp.resolve("RESULTS.md").toString()),
                     "-Dreports=" + file, "this is a file");
+            if (Files.isDirectory(readOnly)) {
+                assertBadInput(Map.of("sweep", sweep, "reports", readOnly.toString(), "results", tmp.resolve("RESULTS.md").toString()),
+                        "-Dreports=/proc/self", "writable directory");
+            }
         }
         assertThat(file).hasContent("x");
         assertThat(tmp.resolve("RESULTS.md")).doesNotExist();

@@ -35,7 +35,7 @@ import java.util.concurrent.Flow;
  * <p>HTTP/2 streams per host are bounded by {@link StreamSlots}; a request the JDK refuses with "too many
  * concurrent streams" lowers the bound and is queued again (it was never sent, so this is safe), a few times at most.
  * A {@link ConnectionGate} per host lets one request open the HTTP/2 connection before the others are sent, so that
- * the JDK opens one connection, not one per request of the first burst (JDK 17 never closes the extra ones).
+ * the JDK opens one connection, not one per request of the first burst (JDK 17 does not close the extra ones).
  */
 public final class JdkHttpTransport implements Transport {
     private final boolean http2;
