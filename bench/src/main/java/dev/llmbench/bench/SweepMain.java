@@ -59,10 +59,10 @@ public final class SweepMain {
                 out.print(OptionSpec.help());
                 return 0;
             }
-            if (o.sweep().equals("cache")) return cache(o, root, out, err);
             if (o.sweep().equals("jmh")) return JmhSweep.run(o, out, err); // renders JMH results, runs nothing
-            sweep = Sweep.named(o.sweep());
             Preflight.check(o, root); // before the simulator starts: bad paths and settings are bad input too
+            if (o.sweep().equals("cache")) return cache(o, root, out, err);
+            sweep = Sweep.named(o.sweep());
         } catch (OptionException e) {
             err.println("llmbench: " + e.getMessage());
             return 2;

@@ -82,6 +82,33 @@ class SweepMainOptionsTest {
     }
 
     @Test
+    void aReportsLocationThatIsAFileOrReadOnlyIsBadInputForEverySweepThatWrites() throws IOException {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        Path readOnly = Path.of("/proc/self"); // an existing directory nobody, root included, can create a file in
+        for (String sweep : List.of("concurrency", "cache")) {
+            assertBadInput(Map.of("sweep", sweep, "reports", file.toString(), "results", tmp.resolve("RESULTS.md").toString()),
+                    "-Dreports=" + file, "this is a file");
+            if (Files.isDirectory(readOnly)) {
+                assertBadInput(Map.of("sweep", sweep, "reports", readOnly.toString(), "results", tmp.resolve("RESULTS.md").toString()),
+                        "-Dreports=/proc/self", "writable directory");
+            }
+        }
+        assertThat(file).hasContent("x");
+        assertThat(tmp.resolve("RESULTS.md")).doesNotExist();
+    }
+
+    @Test
+    void anUnusableCacheDirectoryIsBadInputBeforeTheCacheBenchmarkStarts() throws IOException {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        for (Path bad : List.of(file, file.resolve("cache"))) { // a file, and a directory that cannot exist (even for root)
+            assertBadInput(Map.of("sweep", "cache", "cacheDir", bad.toString(), "reports", tmp.resolve("r").toString(),
+                    "results", tmp.resolve("RESULTS.md").toString()), "-DcacheDir=" + bad, "writable directory");
+        }
+        assertThat(tmp.resolve("r")).as("nothing written").doesNotExist();
+        assertThat(tmp.resolve("RESULTS.md")).doesNotExist();
+    }
+
+    @Test
     void aTruncatedOrMissingPriceListIsBadInput() throws IOException {
         Path prices = Files.writeString(tmp.resolve("prices.csv"),
                 "provider,model,input,cached_input,cache_write,output,reasoning,batch_discount\nopenai,gpt-4.1-nano,0.1,0.025\n");
@@ -118,6 +145,20 @@ class SweepMainOptionsTest {
         assertThat(r.err.lines()).hasSize(1);
         assertThat(r.err).contains("-Dtarget=live").contains("OPENAI_API_KEY").contains("GEMINI_API_KEY").contains("valid:");
         assertThat(tmp.resolve("RESULTS.md")).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "sim|gemini|gpt-4o|gemini takes gemini/*",
+            "sim|openai,anthropic|claude-sonnet-4-5|openai takes gpt-*",
+            "live|openai|llama-3.3-70b|openai takes gpt-*",
+            "live|together|anthropic/claude-x|together takes together_ai/*",
+    })
+    void aModelTheClientWouldRouteToAnotherProviderIsBadInputBeforeAnyRequest(String target, String provider, String model, String mention) {
+        Map<String, String> o = new HashMap<>(Map.of("target", target, "provider", provider, "model", model,
+                "reports", tmp.resolve("r").toString(), "results", tmp.resolve("RESULTS.md").toString()));
+        assertBadInput(o, "-Dmodel=" + model, mention);
+        assertThat(tmp.resolve("r")).doesNotExist();
     }
 
     @Test

@@ -5,7 +5,10 @@ import dev.llmbench.simulator.Simulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -39,5 +42,25 @@ class ClientCacheTest {
             assertThat(other.cacheHit()).isFalse();
             assertThat(cache.stats().hits()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void anUnusableCacheDirectorySaysSoOnceAndEveryRequestStillGoesThrough(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("cache"), "x"); // a regular file: unusable for root too
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        try (Simulator sim = Simulator.builder().defaultProfile("zero").start();
+             ShardedSqliteCache cache = ShardedSqliteCache.builder().directory(file).listener((m, e) -> warnings.add(m)).build();
+             LlmClient client = SimulatorFixture.builder(sim, Simulator.Listener.HTTP, "zero").cache(cache).build()) {
+            ChatRequest req = ChatRequest.of("gpt-4.1-nano", "cache me").withMaxTokens(5);
+            for (int i = 0; i < 3; i++) {
+                ChatResponse r = client.stream(req, StreamListener.NONE).get(10, TimeUnit.SECONDS);
+                assertThat(r.cacheHit()).isFalse();
+                assertThat(r.text()).isNotEmpty();
+            }
+            assertThat(cache.isEnabled()).isFalse();
+            assertThat(cache.stats().hits()).isZero();
+        }
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0)).startsWith("response cache disabled").contains(file.toString());
     }
 }

@@ -1,9 +1,11 @@
 package dev.llmbench.client;
 
+import dev.llmbench.client.internal.transport.jdk.JdkHttpTransport;
 import dev.llmbench.simulator.Simulator;
 import dev.llmbench.simulator.Simulator.Listener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A closed client on a JDK transport leaves no {@code HttpClient-N-SelectorManager} thread (and on HTTP/1.1 no socket)
  * behind, even while the caller still holds the closed client (as a benchmark cell does until it has checked for
- * leaks). On JDK 17 that thread (and with it the HTTP/1.1 connections) only ends once the HttpClient is unreachable and
- * has nothing pending, so this checks that close() lets go of the client and ends what was in flight.
+ * leaks). On JDK 17 that thread (and with it the pooled connections) only ends once the HttpClient is unreachable and
+ * has nothing pending, so this checks that close() lets go of the client and ends what was in flight; and that HTTP/2
+ * requests racing for a first connection open only one, since JDK 17 never closes the ones outside its pool.
  */
 class JdkClientLeakTest {
     static Simulator sim;
@@ -47,6 +50,9 @@ class JdkClientLeakTest {
             List<CompletableFuture<ChatResponse>> calls = new ArrayList<>();
             for (int i = 0; i < 4; i++) calls.add(client.stream(ChatRequest.of("gpt-4.1-nano", "hi " + i), StreamListener.NONE));
             for (CompletableFuture<ChatResponse> c : calls) assertThat(c.get(10, TimeUnit.SECONDS).text()).isNotEmpty();
+            if (kind == TransportKind.JDK_H2) { // the first burst opened one connection, not one per request (ConnectionGate)
+                assertThat(openSockets() - socketsBefore).as("sockets of the client's connections, both ends").isEqualTo(2);
+            }
         }
         // one more stream left open mid-body: close() has to end it too
         CountDownLatch opened = new CountDownLatch(1);
@@ -63,9 +69,6 @@ class JdkClientLeakTest {
         client.close();
         assertThat(open).failsWithin(5, TimeUnit.SECONDS);
         assertThat(waiting).failsWithin(5, TimeUnit.SECONDS);
-        // JDK 17's HTTP/2 client, once its selector thread ends, only queues a GOAWAY on each connection and leaves the
-        // sockets open (HttpClient.close() arrives in JDK 21): only the thread is checked there.
-        boolean checkSockets = kind == TransportKind.JDK_H1;
         List<String> left = List.of();
         int sockets = -1;
         for (int i = 0; i < 50; i++) { // bounded: 50 x 100 ms
@@ -73,12 +76,17 @@ class JdkClientLeakTest {
             left = new ArrayList<>();
             for (Thread t : selectorThreads()) if (!before.contains(t)) left.add(t.getName());
             sockets = openSockets();
-            if (left.isEmpty() && (!checkSockets || sockets <= socketsBefore)) break;
+            if (left.isEmpty() && sockets <= socketsBefore) break;
             Thread.sleep(100);
         }
         assertThat(left).as("selector threads left by a closed %s client", kind).isEmpty();
-        if (checkSockets) assertThat(sockets).as("open sockets (client and simulator ends) after closing a %s client", kind).isLessThanOrEqualTo(socketsBefore);
+        assertThat(sockets).as("open sockets (client and simulator ends) after closing a %s client", kind).isLessThanOrEqualTo(socketsBefore);
         Reference.reachabilityFence(client); // the caller still holds its closed client
+    }
+
+    @Test
+    void theTransportUsesTheRuntimesOwnShutdownWhereThereIsOne() {
+        assertThat(JdkHttpTransport.runtimeClosesConnections()).isEqualTo(Runtime.version().feature() >= 21);
     }
 
     /** Open socket descriptors of this JVM (Linux), or -1 where /proc/self/fd cannot be read. */

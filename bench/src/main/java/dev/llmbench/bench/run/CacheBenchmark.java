@@ -29,9 +29,9 @@ import java.util.stream.Stream;
 
 /**
  * The lessons' "shards vs init time" table for {@link ShardedSqliteCache}, plus get/put throughput under
- * concurrency; wall-clock, in a fresh folder under the default cache directory (as {@code CacheDirectory} chooses it:
- * {@code $LLMBENCH_CACHE_DIR}, {@code $XDG_CACHE_HOME/llmbench}, the temp dir, {@code ~/.cache/llmbench}), deleted
- * afterwards. Values are a typical answer (~134 tokens of text). Microbenchmarks of get/put belong to JMH, not here.
+ * concurrency; wall-clock, in a fresh folder under {@code -DcacheDir} or the default cache directory (as
+ * {@code CacheDirectory} chooses it: {@code $LLMBENCH_CACHE_DIR}, {@code $XDG_CACHE_HOME/llmbench}, the temp dir,
+ * {@code ~/.cache/llmbench}), deleted afterwards. Values are a typical answer (~134 tokens of text). Microbenchmarks of get/put belong to JMH, not here.
  */
 public final class CacheBenchmark {
     static final List<Integer> SHARDS = List.of(1, 2, 4, 8);
@@ -40,10 +40,15 @@ public final class CacheBenchmark {
     private final boolean quick;
     private final PrintStream out;
     private final ChatResponse value;
+    /** {@code -DcacheDir}, or null for the client's default choice. */
+    private final Path directory;
 
-    public CacheBenchmark(boolean quick, PrintStream out) {
+    public CacheBenchmark(boolean quick, PrintStream out) { this(quick, out, null); }
+
+    public CacheBenchmark(boolean quick, PrintStream out, Path directory) {
         this.quick = quick;
         this.out = out;
+        this.directory = directory;
         String text = " The quick brown fox jumps over the lazy dog.".repeat(15); // ~134 one-word tokens
         this.value = new ChatResponse(Provider.OPENAI, "gpt-4.1-nano", text, "", "stop",
                 new Usage(40, 0, 134, 0, true), new StreamTiming(), "h2", false);
@@ -63,7 +68,7 @@ public final class CacheBenchmark {
         p.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         p.put("git", Provenance.gitCommit(repoRoot));
-        CacheResult r = new CacheBenchmark(o.quick(), out).run(p);
+        CacheResult r = new CacheBenchmark(o.quick(), out, Preflight.cacheDirectory(o, repoRoot)).run(p);
         Path reports = repoRoot.resolve(o.reports());
         String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path dir = reports.resolve("cache-" + stamp);
@@ -74,13 +79,14 @@ public final class CacheBenchmark {
     }
 
     public CacheResult run(Map<String, String> provenance) throws IOException, InterruptedException {
-        Path base = ShardedSqliteCache.defaultDirectory(System.getenv(), CacheListener.logging())
+        Path base = directory != null ? directory : ShardedSqliteCache.defaultDirectory(System.getenv(), CacheListener.logging())
                 .orElseThrow(() -> new IOException("no usable cache directory (see the warning above)"));
         byte[] r = new byte[4];
         new SecureRandom().nextBytes(r);
         Path root = base.resolve("bench-" + HexFormat.of().formatHex(r));
         Map<String, String> p = new LinkedHashMap<>(provenance);
-        p.put("cache directory", base + " (default choice; runs in a fresh subfolder, deleted afterwards)");
+        p.put("cache directory", base + (directory != null ? " (-DcacheDir" : " (default choice")
+                + "; runs in a fresh subfolder, deleted afterwards)");
         int repeats = quick ? 2 : 7;
         double seconds = quick ? 0.2 : 2.0;
         p.put("repeats (init)", Integer.toString(repeats));

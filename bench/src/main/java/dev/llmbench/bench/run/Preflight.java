@@ -11,20 +11,29 @@ import java.util.Map;
 
 /**
  * Checks what the options point at before anything starts, so that bad input is one line and exit code 2, not a
- * failure halfway through a sweep: the reports directory and the RESULTS.md folder can be written, the price list
- * parses, and the simulator overrides are valid profile settings.
+ * failure halfway through a sweep: the reports directory, the RESULTS.md folder and (cache benchmark) {@code -DcacheDir}
+ * can be written, the price list parses, and the simulator overrides are valid profile settings.
  */
 public final class Preflight {
     private Preflight() {}
 
     /** @throws OptionException naming the first problem */
     public static void check(SweepOptions o, Path repoRoot) {
+        String cacheDir = o.raw().get("cacheDir");
+        if (o.sweep().equals("cache") && cacheDir != null) writableDirectory("cacheDir", cacheDir, cacheDirectory(o, repoRoot));
         writableDirectory("reports", o.reports(), repoRoot.resolve(o.reports()));
         Path results = repoRoot.resolve(o.results()).toAbsolutePath();
         if (Files.isDirectory(results)) throw new OptionException("results", o.results(), "a file (this is a directory)");
         writableDirectory("results", o.results(), results.getParent());
+        if (o.sweep().equals("cache")) return; // the cache benchmark prices nothing and starts no simulator
         pricesFile(o, repoRoot);
         if (o.target() instanceof SweepOptions.TargetSpec.Sim) simSettings(o);
+    }
+
+    /** {@code -DcacheDir} resolved against the repository root, or null for the client's default choice. */
+    public static Path cacheDirectory(SweepOptions o, Path repoRoot) {
+        String v = o.raw().get("cacheDir");
+        return v == null ? null : repoRoot.resolve(v);
     }
 
     /** The price list the runner will read: {@code -Dprices}, else {@code $LLMBENCH_PRICES}, else prices.csv at the root. */
@@ -60,6 +69,7 @@ public final class Preflight {
     }
 
     private static void writableDirectory(String option, String value, Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new OptionException(option, value, "a writable directory (this is a file)");
         try {
             Files.createDirectories(dir);
             Path probe = Files.createTempFile(dir, ".llmbench-probe-", ".tmp");

@@ -59,7 +59,8 @@ public record SweepOptions(String sweep, List<String> providers, String model, L
         if (target instanceof TargetSpec.BaseUrl && model == null) {
             throw new OptionException("model", "(unset)", "a model name; a base-URL target needs -Dmodel=<name>");
         }
-        List<String> providers = target instanceof TargetSpec.BaseUrl ? List.of("generic") : providers(o.get("provider"));
+        List<String> providers = target instanceof TargetSpec.BaseUrl ? List.of("generic")
+                : Models.providersFor(model, providers(o.get("provider")), o.containsKey("provider"));
         List<Integer> concurrency = intList(o, "concurrency", quick ? List.of(2, 4) : List.of(8, 16, 32, 64));
         int n = positive(o, "n", quick ? 8 : 64);
         Integer warmup = quick ? Integer.valueOf(1) : null; // null: one wave at the cell's concurrency

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SweepOptionsTest {
 
@@ -58,5 +59,34 @@ class SweepOptionsTest {
 
         assertThat(SweepOptions.parse(Map.of("provider", "gemini,openai")).providers()).isEqualTo(List.of("gemini", "openai"));
         assertThat(SweepOptions.parse(Map.of("target", "live")).target()).isInstanceOf(SweepOptions.TargetSpec.Live.class);
+    }
+
+    @Test
+    void aModelNamingItsProviderSelectsItAndANameNoProviderClaimsGoesToEachWithItsPrefix() {
+        assertThat(SweepOptions.parse(Map.of("model", "claude-haiku-4-5")).providers()).containsExactly("anthropic");
+        assertThat(SweepOptions.parse(Map.of("model", "gemini/gemini-2.5-flash", "target", "live")).providers()).containsExactly("gemini");
+        assertThat(SweepOptions.parse(Map.of("model", "o4-mini", "provider", "openai")).providers()).containsExactly("openai");
+        assertThat(SweepOptions.parse(Map.of("model", "meta-llama/X", "provider", "together,gemini,anthropic")).providers())
+                .containsExactly("together", "gemini", "anthropic");
+        assertThat(SweepOptions.parse(Map.of("model", "claude-x", "target", "http://127.0.0.1:8000/v1")).providers())
+                .as("a base URL takes any model").containsExactly("generic");
+    }
+
+    @Test
+    void aModelTheClientRoutesElsewhereIsRejectedNamingWhatEachProviderTakes() {
+        assertThatThrownBy(() -> SweepOptions.parse(Map.of("model", "gpt-4o", "provider", "gemini")))
+                .isInstanceOf(OptionException.class).hasMessageContaining("-Dmodel=gpt-4o").hasMessageContaining("gemini takes gemini/*")
+                .hasMessageContaining("sends gpt-4o to openai");
+        assertThatThrownBy(() -> SweepOptions.parse(Map.of("model", "claude-x", "provider", "openai", "target", "live")))
+                .isInstanceOf(OptionException.class).hasMessageContaining("openai takes gpt-*, o1*, o3*, o4*, chatgpt-*");
+        assertThatThrownBy(() -> SweepOptions.parse(Map.of("model", "gemini/x", "provider", "anthropic")))
+                .as("a prefix is never stacked on a name routed elsewhere")
+                .isInstanceOf(OptionException.class).hasMessageContaining("anthropic takes claude-*");
+        assertThatThrownBy(() -> SweepOptions.parse(Map.of("model", "gpt-4o", "provider", "openai,together")))
+                .isInstanceOf(OptionException.class).hasMessageContaining("together takes").hasMessageNotContaining("openai takes");
+        assertThatThrownBy(() -> SweepOptions.parse(Map.of("model", "my-model")))
+                .as("OpenAI has no prefix: an unknown name would go over the generic path")
+                .isInstanceOf(OptionException.class).hasMessageContaining("openai takes").hasMessageContaining("generic OpenAI-compatible path")
+                .hasMessageNotContaining("gemini takes");
     }
 }

@@ -204,6 +204,34 @@ class ShardedSqliteCacheTest {
         }
     }
 
+    /** The variants of the test above that hold as root too (CI runs as root): permissions do not stop root. */
+    @Test
+    void aDirectoryPathThatIsARegularFileDisablesTheCacheOnce(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("cache"), "not a directory");
+        try (ShardedSqliteCache cache = builder(file).build()) {
+            assertThat(cache.put(key("a"), response("A"))).isFalse();
+            assertThat(cache.get(key("a"))).isEmpty();
+            assertThat(cache.put(key("b"), response("B"))).isFalse();
+            assertThat(cache.isEnabled()).isFalse();
+        }
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0)).startsWith("response cache disabled").contains(file.toString());
+        assertThat(file).hasContent("not a directory");
+    }
+
+    @Test
+    void anExistingDirectoryEvenRootCannotWriteDisablesTheCacheOnce() throws Exception {
+        Path proc = Path.of("/proc/self"); // procfs: no file can be created here, whoever asks
+        assumeTrue(Files.isDirectory(proc), "needs Linux /proc");
+        try (ShardedSqliteCache cache = builder(proc).build()) {
+            assertThat(cache.put(key("a"), response("A"))).isFalse();
+            assertThat(cache.get(key("a"))).isEmpty();
+            assertThat(cache.isEnabled()).isFalse();
+        }
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0)).startsWith("response cache disabled").contains("not writable");
+    }
+
     @Test
     void aWriteThatCannotGetTheLockIsSkippedNotBlocked(@TempDir Path tmp) throws Exception {
         try (ShardedSqliteCache cache = builder(tmp).shards(1).busyTimeout(Duration.ofMillis(50)).build()) {
