@@ -51,17 +51,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * OkHttp's read/write/call timeouts are off; it never retries on its own.
  *
  * <p>HTTP/2: until a new connection's SETTINGS arrive OkHttp assumes it takes any number of streams, so a burst past
- * what the open connections take piles onto the next connection, past the server's SETTINGS_MAX_CONCURRENT_STREAMS.
- * The server refuses the extras, and a strict one (Netty) then fails the whole connection with PROTOCOL_ERROR when
- * the refused stream's request body arrives, taking every stream on it down. So streams per host are bounded by
- * {@link StreamSlots} to {@code limit x (connections + 1)}: at most one limit's worth more than the open connections
- * take (counting a connection once its SETTINGS are known), which is what a new connection may receive before its
- * SETTINGS. A stream refused anyway (REFUSED_STREAM: never processed, safe to send again) is queued again, a few
- * times at most. Unlike on the JDK transport a refusal does not lower the bound: OkHttp reads each connection's limit
- * from its SETTINGS and keeps to it, so a refusal here is a race (a burst before the SETTINGS, or a stream the server
- * still counts while the client already read its end), not a lower limit; lowering {@code limit} to the average per
- * connection, which always sits below the real limit, ratcheted the bound down with every refusal (to 2 streams per
- * connection in a 20 s soak at 1,024 streams), throttling the whole client.
+ * what the open connections take piles onto the next connection, past the server's SETTINGS_MAX_CONCURRENT_STREAMS. The
+ * server refuses the extras, and a strict one (Netty) then fails the whole connection with PROTOCOL_ERROR when the
+ * refused stream's request body arrives, taking every stream on it down. So streams per host are bounded by {@link
+ * StreamSlots} to {@code limit x (connections + 1)}: at most one limit's worth more than the open connections take
+ * (counting a connection once its SETTINGS are known), which is what a new connection may receive before its SETTINGS.
+ * A stream refused anyway (REFUSED_STREAM: never processed, safe to send again) is queued again, a few times at most,
+ * and sent once another stream to the host ended ({@link StreamSlots#resubmit}). Unlike on the JDK transport a refusal
+ * does not lower the bound: OkHttp reads each connection's limit from its SETTINGS and keeps to it, so a refusal here
+ * is a race (a burst before the SETTINGS, or a stream the server still counts while the client already read its end),
+ * not a lower limit; lowering {@code limit} to the average per connection, which always sits below the real limit,
+ * ratcheted the bound down with every refusal (to 1 or 2 streams per connection in seconds at 1,024 streams),
+ * throttling the whole client.
  */
 public final class OkHttpTransport implements Transport {
     private static final int READ_BUFFER = 16 * 1024;
@@ -184,11 +185,14 @@ public final class OkHttpTransport implements Transport {
 
         void start() {
             if (slots == null) call.enqueue(this);
-            else slots.submit(() -> {
-                slotHeld.set(true);
-                if (ended()) releaseSlot(); // cancelled while waiting for a slot
-                else call.enqueue(this);
-            });
+            else slots.submit(this::admitted);
+        }
+
+        /** Holding a slot: sends the call, unless it was cancelled while waiting for one. */
+        private void admitted() {
+            slotHeld.set(true);
+            if (ended()) releaseSlot();
+            else call.enqueue(this);
         }
 
         private void releaseSlot() {
@@ -201,7 +205,7 @@ public final class OkHttpTransport implements Transport {
                 requeues++;
                 releaseSlot();
                 call = c.clone();
-                start();
+                slots.resubmit(this::admitted);
                 return;
             }
             releaseSlot();
