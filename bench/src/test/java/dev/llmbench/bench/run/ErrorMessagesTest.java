@@ -70,6 +70,8 @@ class ErrorMessagesTest {
         String table = LessonsTables.render(sweep);
         assertThat(table).contains("Errors by message: AUTH 20: ", "CONNECTION 40: 20× \"StreamResetException: stream was reset: CANCEL\"")
                 .doesNotContain(KEY);
+        String faults = LessonsTables.render(new SweepResult("faults", "Faults", Map.of(), true, List.of(cell, cell)));
+        assertThat(faults).contains("- CONNECTION on okhttp-h2 80: 40× \"StreamResetException: stream was reset: CANCEL\"");
     }
 
     @Test

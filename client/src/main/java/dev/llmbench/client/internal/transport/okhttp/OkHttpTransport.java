@@ -61,7 +61,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * does not lower the bound: OkHttp reads each connection's limit from its SETTINGS and keeps to it, so a refusal here
  * is a race (a burst before the SETTINGS, or a stream the server still counts while the client already read its end),
  * not a lower limit; lowering {@code limit} to the average per connection, which always sits below the real limit,
- * ratcheted the bound down with every refusal (to 1 or 2 streams per connection in seconds at 1,024 streams),
+ * ratcheted the bound down with every refusal (to 1 or 2 streams per connection within seconds),
  * throttling the whole client.
  */
 public final class OkHttpTransport implements Transport {
