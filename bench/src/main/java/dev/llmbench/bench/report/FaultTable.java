@@ -91,6 +91,11 @@ public final class FaultTable {
                 .append(bad == 0 ? "every cell as expected" : bad + " cells not as expected (✗)").append("; leak check on ").append(leakChecked)
                 .append(" cells: ").append(leaky == 0 ? "no thread or socket left behind after closing the client" : leaky + " cells left threads or sockets behind")
                 .append(".\n");
+        List<String> errors = ErrorSummary.merged(result.cells());
+        if (!errors.isEmpty()) {
+            sb.append("\nError messages per class and transport, all cells merged (most frequent first):\n\n");
+            for (String line : errors) sb.append("- ").append(line).append('\n');
+        }
         return sb.toString();
     }
 }

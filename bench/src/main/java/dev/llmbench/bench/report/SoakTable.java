@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * The {@code soak} sweep: per profile the samples over time (used heap after GC, live threads, open sockets, the
  * interval's ok/failed requests and output tok/s), then one line saying whether heap, threads or sockets grew
- * (second half of the run against the first) and how steady throughput was.
+ * (second half of the run against the first) and how steady throughput was; failed requests get a line of their most
+ * frequent messages per error class ({@link ErrorSummary}).
  */
 public final class SoakTable {
     /** Growth of the second half's mean over the first half's beyond which a figure counts as grown. */
@@ -31,6 +32,8 @@ public final class SoakTable {
                     .append("; ").append(Fmt.whole(c.outputTokPerSec())).append(" tok/s, ").append(Fmt.whole(c.requestsPerSec()))
                     .append(" req/s; TTFT p50 ").append(Fmt.secondsFromMs(c.latency(Metric.TTFT).p50())).append(", p99 ")
                     .append(Fmt.secondsFromMs(c.latency(Metric.TTFT).p99())).append("; peak threads ").append(c.peakThreads()).append(".\n\n");
+            List<String> errors = ErrorSummary.lines(c.outcomes());
+            if (!errors.isEmpty()) sb.append("Errors by message: ").append(String.join("; ", errors)).append(".\n\n");
             MarkdownTable t = new MarkdownTable(List.of("t (s)", "heap after GC (MiB)", "threads", "sockets", "ok", "failed", "tok/s"));
             for (SoakSample s : c.soak()) {
                 t.row(List.of(String.format(Locale.ROOT, "%.1f", s.seconds()), String.format(Locale.ROOT, "%.1f", s.heapMb()),

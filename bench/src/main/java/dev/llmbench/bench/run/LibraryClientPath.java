@@ -55,7 +55,11 @@ public final class LibraryClientPath implements ClientPath {
         Map<String, String> headers = e.groundTruth() ? Map.of("x-sim-ground-truth", "1") : Map.of();
         LlmClient client = PathFactory.create(path, variant, new PathTarget(e.wireProvider(), baseUrl, key,
                 e.trustStore(), e.trustStorePassword(), spec.maxConcurrency(), headers));
+        java.util.function.UnaryOperator<String> mask = KeyMask.of(e);
         return new PathSession() {
+            @Override
+            public String redact(String text) { return mask.apply(text); }
+
             @Override
             public CompletableFuture<ChatResponse> stream(ChatRequest request, StreamListener listener) {
                 return client.stream(request, listener);

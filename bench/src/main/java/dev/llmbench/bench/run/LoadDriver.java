@@ -153,7 +153,7 @@ public final class LoadDriver {
 
         private void completed(RequestProbe probe, ChatResponse r, Throwable t) {
             if (t != null) {
-                tally.failed(t instanceof CompletionException && t.getCause() != null ? t.getCause() : t);
+                tally.failed(t instanceof CompletionException && t.getCause() != null ? t.getCause() : t, session::redact);
                 return;
             }
             if (r.cacheHit()) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.UnaryOperator;
 
 /**
  * Counts what happened to each request of a cell, from any thread without locks: ok, cache hits, each
@@ -33,6 +34,7 @@ final class OutcomeTally {
     /** Ok requests whose library exposed no usage: their output tokens are counted content events (flagged). */
     final LongAdder estimatedUsage = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> protocols = new ConcurrentHashMap<>();
+    private final ErrorMessages messages = new ErrorMessages();
 
     void sent() { sent.increment(); }
 
@@ -51,15 +53,22 @@ final class OutcomeTally {
 
     void cacheHit() { cacheHits.increment(); }
 
-    /** A failed request: its LlmException kind (CANCELLED counts as cancelled), or unexpected. */
-    void failed(Throwable t) {
+    /**
+     * A failed request: its LlmException kind (CANCELLED counts as cancelled), or unexpected; the error's message is
+     * counted under its class ({@link ErrorMessages}), with {@code redact} masking the session's keys in it.
+     */
+    void failed(Throwable t, UnaryOperator<String> redact) {
         if (t instanceof LlmException e) {
             if (e.kind() == LlmException.Kind.CANCELLED) cancelled.increment();
-            else errors.incrementAndGet(e.kind().ordinal());
+            else {
+                errors.incrementAndGet(e.kind().ordinal());
+                messages.record(e.kind().name(), t, redact);
+            }
         } else if (t instanceof java.util.concurrent.CancellationException) {
             cancelled.increment();
         } else {
             unexpected.increment();
+            messages.record(UNEXPECTED, t, redact);
         }
     }
 
@@ -95,6 +104,6 @@ final class OutcomeTally {
             if (n > 0) byKind.put(k.name(), n);
         }
         if (unexpected.sum() > 0) byKind.put(UNEXPECTED, unexpected.sum());
-        return new Outcomes(sent.sum(), ok.sum(), cacheHits.sum(), byKind, cancelled.sum(), retries);
+        return new Outcomes(sent.sum(), ok.sum(), cacheHits.sum(), byKind, cancelled.sum(), retries, messages.top());
     }
 }

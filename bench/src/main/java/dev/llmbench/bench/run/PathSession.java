@@ -12,6 +12,9 @@ public interface PathSession extends AutoCloseable {
     /** Starts a streaming request; the future completes with the response or fails with an LlmException. */
     CompletableFuture<ChatResponse> stream(ChatRequest request, StreamListener listener);
 
+    /** {@code text} (an error message bound for a report) with this session's API keys masked; as is by default. */
+    default String redact(String text) { return text; }
+
     /** Retries made inside the client so far (0 when the path cannot tell or does not retry). */
     default long retries() { return 0; }
 

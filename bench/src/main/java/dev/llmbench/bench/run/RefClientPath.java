@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The reference client ({@code dev.llmbench.client}): one shared client per cell, or one per request when asked.
@@ -83,10 +84,12 @@ public final class RefClientPath implements ClientPath {
         private final RetryCounter retries = new RetryCounter();
         private final List<WindowSample> window = Collections.synchronizedList(new ArrayList<>());
         private final List<Limit> limits = new ArrayList<>(); // guarded by this; index = key
+        private final UnaryOperator<String> mask;
         private volatile long originNanos;
 
         SharedSession(SessionSpec spec, RefClientOptions options) {
             this.provider = spec.endpoint().wireProvider();
+            this.mask = KeyMask.of(spec.endpoint());
             LlmClient.Builder b = builder(spec, options, options.keys()).retryListener(retries);
             int ceiling = options.ceiling(spec.maxConcurrency());
             if (options.limit() != RefClientOptions.Limit.NONE) {
@@ -128,6 +131,9 @@ public final class RefClientPath implements ClientPath {
         @Override
         public long retries() { return retries.total(); }
 
+        @Override
+        public String redact(String text) { return mask.apply(text); }
+
         /** The points so far, closed by each key's current window (so a window that never changed still spans the cell). */
         @Override
         public List<WindowSample> window() {
@@ -155,10 +161,16 @@ public final class RefClientPath implements ClientPath {
             return t;
         });
 
+        private final UnaryOperator<String> mask;
+
         PerRequestSession(SessionSpec spec, RefClientOptions options) {
             this.spec = spec;
             this.options = options;
+            this.mask = KeyMask.of(spec.endpoint());
         }
+
+        @Override
+        public String redact(String text) { return mask.apply(text); }
 
         @Override
         public CompletableFuture<ChatResponse> stream(ChatRequest request, StreamListener listener) {

@@ -112,7 +112,7 @@ final class SoakDriver {
         inFlight.put(id, f);
         f.whenComplete((r, err) -> {
             try {
-                if (t != null) completed(r, err, dispatched);
+                if (t != null) completed(session, r, err, dispatched);
             } finally {
                 inFlight.remove(id);
                 lastDoneNanos.accumulateAndGet(System.nanoTime(), Math::max);
@@ -121,9 +121,9 @@ final class SoakDriver {
         });
     }
 
-    private void completed(ChatResponse r, Throwable err, long dispatched) {
+    private void completed(PathSession session, ChatResponse r, Throwable err, long dispatched) {
         if (err != null) {
-            tally.failed(err instanceof CompletionException && err.getCause() != null ? err.getCause() : err);
+            tally.failed(err instanceof CompletionException && err.getCause() != null ? err.getCause() : err, session::redact);
             recorder.record(Metric.ERROR, System.nanoTime() - dispatched);
             return;
         }

@@ -13,6 +13,8 @@ import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
 import io.netty.handler.codec.http2.DefaultHttp2Connection;
 import io.netty.handler.codec.http2.DefaultHttp2RemoteFlowController;
 import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.handler.codec.http2.Http2ConnectionDecoder;
+import io.netty.handler.codec.http2.Http2ConnectionEncoder;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
@@ -113,6 +115,7 @@ final class Pipelines {
     /**
      * A server frame codec whose outbound scheduler is {@link UniformStreamByteDistributor}: clients send no
      * priorities, and Netty's default weighted-fair tree costs a priority-queue walk per write on a busy connection.
+     * Streams past the limit are refused as real servers do ({@link GracefulStreamRefusal}).
      */
     private static final class FrameCodecBuilder extends Http2FrameCodecBuilder {
         FrameCodecBuilder() {
@@ -120,6 +123,11 @@ final class Pipelines {
             connection.remote().flowController(
                     new DefaultHttp2RemoteFlowController(connection, new UniformStreamByteDistributor(connection)));
             connection(connection);
+        }
+
+        @Override
+        protected Http2FrameCodec build(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder, Http2Settings initialSettings) {
+            return super.build(new GracefulStreamRefusal(decoder), encoder, initialSettings);
         }
     }
 

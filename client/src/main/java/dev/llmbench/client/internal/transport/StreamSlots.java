@@ -41,6 +41,17 @@ public final class StreamSlots {
         }
     }
 
+    /**
+     * Like {@link #submit}, for a request whose stream the server refused: queued behind the waiting ones and started
+     * when another stream ends (the server has then freed one), at once only when none is in flight. Sending it again
+     * at once would hit the same full connection: the server counts a stream until its last frame is written, the
+     * client frees it once that frame is read.
+     */
+    public void resubmit(Runnable start) {
+        waiting.add(start);
+        if (inFlight.get() == 0) drain(); // no stream left whose end would start it
+    }
+
     /** A stream ended: frees its slot and starts a waiting request if any. */
     public void release() {
         inFlight.decrementAndGet();

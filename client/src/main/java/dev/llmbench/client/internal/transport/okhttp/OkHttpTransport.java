@@ -47,17 +47,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Requests go through {@code enqueue}; OkHttp's model reads a response body on a dispatcher thread, so a streaming
  * body occupies one dispatcher thread while it lasts (OkHttp has no non-blocking body API). The dispatcher is sized
  * to {@code maxConcurrency} both overall and per host, replacing OkHttp's default 5-per-host cap, and the pool keeps
- * enough idle connections for HTTP/1.1 at that concurrency. Timeouts other than connect are the client core's, so
- * OkHttp's read/write/call timeouts are off; it never retries on its own.
+ * enough idle connections at that concurrency: one per request on HTTP/1.1, one per 100 streams on HTTP/2 (with the
+ * default 5, a dip in load evicted connections needed again a moment later, each new one a burst before its
+ * SETTINGS). Timeouts other than connect are the client core's, so OkHttp's read/write/call timeouts are off; it never
+ * retries on its own.
  *
  * <p>HTTP/2: until a new connection's SETTINGS arrive OkHttp assumes it takes any number of streams, so a burst past
- * what the open connections take piles onto the next connection, past the server's SETTINGS_MAX_CONCURRENT_STREAMS.
- * The server refuses the extras, and a strict one (Netty) then fails the whole connection with PROTOCOL_ERROR when
- * the refused stream's request body arrives, taking every stream on it down. So streams per host are bounded by
- * {@link StreamSlots} to {@code limit x (connections + 1)}: at most one limit's worth more than the open connections
- * take (counting a connection once its SETTINGS are known), which is what a new connection may receive before its
- * SETTINGS. A stream refused anyway (REFUSED_STREAM: never processed, safe to send again) lowers the limit and is
- * queued again, a few times at most, as on the JDK transport.
+ * what the open connections take piles onto the next connection, past the server's SETTINGS_MAX_CONCURRENT_STREAMS. The
+ * server refuses the extras, and a strict one (Netty) then fails the whole connection with PROTOCOL_ERROR when the
+ * refused stream's request body arrives, taking every stream on it down. So streams per host are bounded by {@link
+ * StreamSlots} to {@code limit x (connections + 1)}: at most one limit's worth more than the open connections take
+ * (counting a connection once its SETTINGS are known), which is what a new connection may receive before its SETTINGS.
+ * A stream refused anyway (REFUSED_STREAM: never processed, safe to send again) is queued again, a few times at most,
+ * and sent once another stream to the host ended ({@link StreamSlots#resubmit}). Unlike on the JDK transport a refusal
+ * does not lower the bound: OkHttp reads each connection's limit from its SETTINGS and keeps to it, so a refusal here
+ * is a race (a burst before the SETTINGS, or a stream the server still counts while the client already read its end),
+ * not a lower limit; lowering {@code limit} to the average per connection, which always sits below the real limit,
+ * ratcheted the bound down with every refusal (to 1 or 2 streams per connection within seconds),
+ * throttling the whole client.
  */
 public final class OkHttpTransport implements Transport {
     private static final int READ_BUFFER = 16 * 1024;
@@ -69,9 +76,14 @@ public final class OkHttpTransport implements Transport {
     private final OkHttpClient tlsClient;
     private final OkHttpClient cleartextClient;
     private final ConcurrentHashMap<String, StreamSlots> slotsByHost = new ConcurrentHashMap<>();
-    /** HTTP/2 connections a response arrived on, hence whose SETTINGS OkHttp has applied (weak: closed ones go). */
-    private final Set<Connection> settled = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
-    /** Refusals one request may see before its failure is reported; each one lowers the bound. */
+    /**
+     * HTTP/2 connections a response arrived on, hence whose SETTINGS OkHttp has applied, and that still take new
+     * streams (weak: closed ones go). Guards {@link #refusals} too.
+     */
+    private final Set<Connection> settled = Collections.newSetFromMap(new WeakHashMap<>());
+    /** REFUSED_STREAM resets per connection: OkHttp takes no new streams on a connection after its second. */
+    private final WeakHashMap<Connection, Integer> refusals = new WeakHashMap<>();
+    /** Refusals one request may see before its failure is reported. */
     private static final int MAX_REQUEUES = 8;
 
     public OkHttpTransport(boolean http2, TransportConfig config) {
@@ -83,7 +95,8 @@ public final class OkHttpTransport implements Transport {
         Dispatcher dispatcher = new Dispatcher(executor);
         dispatcher.setMaxRequests(n);
         dispatcher.setMaxRequestsPerHost(n);
-        this.pool = new ConnectionPool(http2 ? Math.max(5, config.connectionsPerHost()) : Math.max(5, n), 5, TimeUnit.MINUTES);
+        this.pool = new ConnectionPool(Math.max(5, http2 ? Math.max(config.connectionsPerHost(), n / StreamSlots.DEFAULT_LIMIT + 1) : n),
+                5, TimeUnit.MINUTES);
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 .connectionPool(pool)
@@ -96,10 +109,15 @@ public final class OkHttpTransport implements Transport {
                 .sslSocketFactory(config.tls().sslContext().getSocketFactory(), config.tls().trustManager());
         if (http2) {
             builder.addNetworkInterceptor(chain -> {
-                Response r = chain.proceed(chain.request());
                 Connection c = chain.connection();
-                if (c != null) settled.add(c); // the server's SETTINGS precede any response on c
-                return r;
+                try {
+                    Response r = chain.proceed(chain.request());
+                    if (c != null) settledResponse(c);
+                    return r;
+                } catch (StreamResetException e) {
+                    if (c != null && isRefused(e)) refused(c);
+                    throw e;
+                }
             });
         }
         OkHttpClient base = builder.build();
@@ -139,13 +157,35 @@ public final class OkHttpTransport implements Transport {
 
     /**
      * Connections whose SETTINGS are known, plus one: the one a burst past them may open. A connection counts only
-     * once a response arrived on it, as before that OkHttp takes its stream limit to be unbounded. Counted over every
-     * host (more permissive with several hosts, never stricter) and never above the pool's live count.
+     * once a response arrived on it, as before that OkHttp takes its stream limit to be unbounded, and only while it is
+     * open and takes new streams (closed ones linger in the weak set until collected). Counted over every host (more
+     * permissive with several hosts, never stricter) and never above the pool's live count.
      */
     private int settledConnections() {
-        int known;
-        synchronized (settled) { known = settled.size(); }
-        return Math.min(known, pool.connectionCount()) + 1;
+        int open = 0;
+        synchronized (settled) {
+            for (Connection c : settled) if (!c.socket().isClosed()) open++;
+        }
+        return Math.min(open, pool.connectionCount()) + 1;
+    }
+
+    /** A response arrived on {@code c}: the server's SETTINGS precede it, so OkHttp keeps to c's limit from now on. */
+    private void settledResponse(Connection c) {
+        synchronized (settled) {
+            if (refusals.getOrDefault(c, 0) < 2) settled.add(c);
+        }
+    }
+
+    /**
+     * A stream on {@code c} was refused. After the second, OkHttp retires c (RealConnection.trackFailure sets
+     * noNewExchanges): it still counts in the pool while its streams finish, but takes no new ones, so it no longer
+     * widens the bound. Counted, the bound let a burst past the connections still open pile onto a new one before its
+     * SETTINGS, whose refusals retired it in turn, and so on.
+     */
+    private void refused(Connection c) {
+        synchronized (settled) {
+            if (refusals.merge(c, 1, Integer::sum) >= 2) settled.remove(c);
+        }
     }
 
     static boolean isRefused(Throwable t) {
@@ -180,11 +220,14 @@ public final class OkHttpTransport implements Transport {
 
         void start() {
             if (slots == null) call.enqueue(this);
-            else slots.submit(() -> {
-                slotHeld.set(true);
-                if (ended()) releaseSlot(); // cancelled while waiting for a slot
-                else call.enqueue(this);
-            });
+            else slots.submit(this::admitted);
+        }
+
+        /** Holding a slot: sends the call, unless it was cancelled while waiting for one. */
+        private void admitted() {
+            slotHeld.set(true);
+            if (ended()) releaseSlot();
+            else call.enqueue(this);
         }
 
         private void releaseSlot() {
@@ -195,10 +238,9 @@ public final class OkHttpTransport implements Transport {
         public void onFailure(Call c, IOException e) {
             if (slots != null && requeues < MAX_REQUEUES && isRefused(e) && !ended()) {
                 requeues++;
-                slots.refused();
                 releaseSlot();
                 call = c.clone();
-                start();
+                slots.resubmit(this::admitted);
                 return;
             }
             releaseSlot();
