@@ -120,6 +120,7 @@ final class OpenAiChunkScanner {
             return true; // nothing else in it, like the template
         }
         // Something after the content differs (a finish reason, a random padding field): scan on, in the same nesting.
+        thoughtSeen = false; // no thought came before the content: the template's only news was its content
         deltaRest(nanoTime);
         choiceRest(nanoTime);
         choicesRest(nanoTime);
@@ -141,14 +142,13 @@ final class OpenAiChunkScanner {
 
     // ---- the fields we read ----
 
-    // Each container is a loop over its members (elements); the *Rest methods are the same loops entered after a
-    // member, to resume the scan behind a template's content string.
+    // Each container is its first member (element), then the rest; the *Rest methods are also entered on their own,
+    // to resume the scan behind a template's content string.
 
     private void root(long nanoTime) {
         if (emptyObject()) return;
-        do {
-            rootMember(nanoTime);
-        } while (nextMember());
+        rootMember(nanoTime);
+        rootRest(nanoTime);
     }
 
     private void rootRest(long nanoTime) {
@@ -182,9 +182,8 @@ final class OpenAiChunkScanner {
     private void choices(long nanoTime) {
         pos++;
         if (emptyArray()) return;
-        do {
-            choicesElement(nanoTime);
-        } while (nextElement());
+        choicesElement(nanoTime);
+        choicesRest(nanoTime);
     }
 
     private void choicesRest(long nanoTime) {
@@ -198,9 +197,8 @@ final class OpenAiChunkScanner {
     private void choice(long nanoTime) {
         pos++;
         if (emptyObject()) return;
-        do {
-            choiceMember(nanoTime);
-        } while (nextMember());
+        choiceMember(nanoTime);
+        choiceRest(nanoTime);
     }
 
     private void choiceRest(long nanoTime) {
@@ -227,14 +225,11 @@ final class OpenAiChunkScanner {
         pos++;
         if (emptyObject()) return;
         thoughtSeen = false;
-        do {
-            deltaMember(nanoTime);
-        } while (nextMember());
+        deltaMember(nanoTime);
+        deltaRest(nanoTime);
     }
 
-    /** After a template's content: no thought was reported before it (the template's only news was its content). */
     private void deltaRest(long nanoTime) {
-        thoughtSeen = false;
         while (nextMember()) deltaMember(nanoTime);
     }
 
