@@ -1,5 +1,6 @@
 package dev.llmbench.client;
 
+import dev.llmbench.client.internal.transport.TlsTrust;
 import dev.llmbench.simulator.Simulator;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -13,14 +14,8 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.BufferedSource;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -53,23 +48,16 @@ final class BareOkHttp {
         http.connectionPool().evictAll();
     }
 
-    private static OkHttpClient client(Simulator sim, Simulator.Listener listener, int streams) throws Exception {
+    private static OkHttpClient client(Simulator sim, Simulator.Listener listener, int streams) {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(streams);
         dispatcher.setMaxRequestsPerHost(streams);
         OkHttpClient.Builder b = new OkHttpClient.Builder().dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(streams, 5, TimeUnit.MINUTES)).readTimeout(Duration.ofMinutes(1));
         if (listener == Simulator.Listener.TLS) {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(sim.trustStore())) {
-                ks.load(in, sim.trustStorePassword().toCharArray());
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ks);
-            X509TrustManager tm = (X509TrustManager) tmf.getTrustManagers()[0];
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, new javax.net.ssl.TrustManager[] {tm}, null);
-            b.sslSocketFactory(ssl.getSocketFactory(), tm).protocols(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1));
+            TlsTrust trust = TlsTrust.create(sim.trustStore(), sim.trustStorePassword()); // as the client trusts it
+            b.sslSocketFactory(trust.sslContext().getSocketFactory(), trust.trustManager())
+                    .protocols(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1));
         } else if (listener == Simulator.Listener.H2C) {
             b.protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE));
         }
