@@ -44,6 +44,7 @@ final class CacheWriter implements AutoCloseable {
         ThreadPoolExecutor t = thread;
         if (t != null) return t;
         synchronized (this) {
+            if (closed) throw new RejectedExecutionException("closed"); // no thread may start after close()
             if (thread == null) {
                 thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE),
                         new DaemonThreads("llmbench-cache-writer"), new ThreadPoolExecutor.AbortPolicy());
@@ -55,9 +56,9 @@ final class CacheWriter implements AutoCloseable {
     /** Lets queued writes finish (each bounded by the cache's busy timeout), waiting at most 2 s. */
     @Override
     public void close() {
-        closed = true;
         ThreadPoolExecutor t;
         synchronized (this) {
+            closed = true;
             t = thread;
         }
         if (t == null) return;
