@@ -1,27 +1,27 @@
 package dev.llmbench.bench;
 
-import dev.llmbench.bench.jmh.JmhSweep;
-import dev.llmbench.bench.run.BaseUrlTarget;
-import dev.llmbench.bench.run.CacheBenchmark;
-import dev.llmbench.bench.run.ForkedSimulator;
-import dev.llmbench.bench.run.InProcessSimulator;
-import dev.llmbench.bench.run.LiveTarget;
-import dev.llmbench.bench.run.OptionException;
-import dev.llmbench.bench.run.OptionSpec;
-import dev.llmbench.bench.run.Preflight;
-import dev.llmbench.bench.run.Progress;
-import dev.llmbench.bench.run.LibraryClientPath;
-import dev.llmbench.bench.run.RefClientOptions;
-import dev.llmbench.bench.run.RefClientPath;
+import dev.llmbench.bench.jmh.JmhResultsRenderer;
+import dev.llmbench.bench.target.BaseUrlTarget;
+import dev.llmbench.bench.sweep.catalog.CacheSweep;
+import dev.llmbench.bench.target.ForkedSimulator;
+import dev.llmbench.bench.target.InProcessSimulator;
+import dev.llmbench.bench.target.LiveTarget;
+import dev.llmbench.bench.cli.OptionException;
+import dev.llmbench.bench.cli.OptionSpec;
+import dev.llmbench.bench.cli.Preflight;
+import dev.llmbench.bench.load.Progress;
+import dev.llmbench.bench.path.LibraryClientPath;
+import dev.llmbench.bench.path.RefClientOptions;
+import dev.llmbench.bench.path.RefClientPath;
 import dev.llmbench.bench.run.RepositoryRoot;
-import dev.llmbench.bench.run.SimTarget;
-import dev.llmbench.bench.run.SimulatorHandle;
-import dev.llmbench.bench.run.Sweep;
-import dev.llmbench.bench.run.SweepContext;
-import dev.llmbench.bench.run.SweepOptions;
+import dev.llmbench.bench.target.SimTarget;
+import dev.llmbench.bench.target.SimulatorHandle;
+import dev.llmbench.bench.sweep.Sweep;
+import dev.llmbench.bench.sweep.SweepContext;
+import dev.llmbench.bench.cli.SweepOptions;
 import dev.llmbench.bench.run.SweepRunner;
-import dev.llmbench.bench.run.SweepSection;
-import dev.llmbench.bench.run.Target;
+import dev.llmbench.bench.sweep.SweepSection;
+import dev.llmbench.bench.target.Target;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ public final class SweepMain {
                 out.print(OptionSpec.help());
                 return 0;
             }
-            if (o.sweep().equals("jmh")) return JmhSweep.run(o, out, err); // renders JMH results, runs nothing
+            if (o.sweep().equals("jmh")) return JmhResultsRenderer.run(o, out, err); // renders JMH results, runs nothing
             Preflight.check(o, root); // before the simulator starts: bad paths and settings are bad input too
             if (o.sweep().equals("cache")) return cache(o, root, out, err);
             sweep = Sweep.named(o.sweep());
@@ -91,10 +91,10 @@ public final class SweepMain {
         }
     }
 
-    /** The response-cache benchmark: no target, no cells ({@link CacheBenchmark}). */
+    /** The response-cache benchmark: no target, no cells ({@link CacheSweep}). */
     private static int cache(SweepOptions o, Path root, PrintStream out, PrintStream err) {
         try {
-            CacheBenchmark.runAndPublish(o, root, out);
+            CacheSweep.runAndPublish(o, root, out);
             return 0;
         } catch (Exception e) {
             return failed("cache benchmark", e, err);

@@ -6,7 +6,7 @@ import dev.llmbench.bench.model.Metric;
 import dev.llmbench.bench.model.SweepResult;
 import dev.llmbench.bench.report.FaultTable;
 import dev.llmbench.bench.report.JsonReport;
-import dev.llmbench.bench.run.InProcessSimulator;
+import dev.llmbench.bench.target.InProcessSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,6 @@
 package dev.llmbench.bench;
 
-import dev.llmbench.bench.run.OptionSpec;
+import dev.llmbench.bench.cli.OptionSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.cli;
 
 import dev.llmbench.client.ModelRouter;
 import dev.llmbench.client.Provider;
@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 
 /** Default model per provider (the lessons' models) and the routing prefix that sends a model to its provider. */
-final class Models {
+public final class Models {
     private Models() {}
 
-    static Provider provider(String id) {
+    public static Provider provider(String id) {
         return Provider.valueOf(id.toUpperCase(Locale.ROOT));
     }
 
@@ -30,7 +30,7 @@ final class Models {
      * {@code override} (from {@code -Dmodel}) with the routing prefix added where the client would otherwise route it
      * elsewhere (an override {@link #providersFor} accepted; OpenAI has no prefix to add).
      */
-    static String model(String provider, String override) {
+    public static String model(String provider, String override) {
         if (override == null) return defaultModel(provider);
         Provider routed = ModelRouter.route(override);
         return switch (provider) {
@@ -80,7 +80,7 @@ final class Models {
     }
 
     /** The API version path segment the provider's base URL ends with. */
-    static String apiVersion(String provider) {
+    public static String apiVersion(String provider) {
         return provider.equals("gemini") ? "v1beta" : "v1";
     }
 }

@@ -1,4 +1,4 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.cli;
 
 /** A bad option: reported as one line naming the option, the bad value and the valid choices (exit code 2). */
 public final class OptionException extends RuntimeException {

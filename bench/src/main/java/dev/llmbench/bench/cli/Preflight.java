@@ -1,4 +1,4 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.cli;
 
 import dev.llmbench.client.pricing.Prices;
 import dev.llmbench.simulator.SimulatorSettings;
@@ -37,7 +37,7 @@ public final class Preflight {
     }
 
     /** The price list the runner will read: {@code -Dprices}, else {@code $LLMBENCH_PRICES}, else prices.csv at the root. */
-    static Path pricesPath(SweepOptions o, Path repoRoot, Map<String, String> env) {
+    public static Path pricesPath(SweepOptions o, Path repoRoot, Map<String, String> env) {
         String option = o.raw().get("prices");
         if (option != null) return repoRoot.resolve(option);
         String configured = env.get("LLMBENCH_PRICES");

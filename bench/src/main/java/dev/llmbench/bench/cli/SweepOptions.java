@@ -1,5 +1,7 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.cli;
 
+import dev.llmbench.bench.sweep.catalog.KeysSweep;
+import dev.llmbench.bench.sweep.catalog.SoakSweep;
 import dev.llmbench.client.TransportKind;
 
 import java.net.URI;

@@ -1,9 +1,9 @@
 package dev.llmbench.bench.jmh;
 
-import dev.llmbench.bench.paths.ClientPath;
-import dev.llmbench.bench.paths.PathFactory;
-import dev.llmbench.bench.paths.PathTarget;
-import dev.llmbench.bench.paths.PathVariant;
+import dev.llmbench.bench.path.LibraryKind;
+import dev.llmbench.bench.path.PathFactory;
+import dev.llmbench.bench.path.PathTarget;
+import dev.llmbench.bench.path.PathVariant;
 import dev.llmbench.client.LlmClient;
 import dev.llmbench.client.Provider;
 import dev.llmbench.client.TransportKind;
@@ -35,7 +35,7 @@ final class BenchClients {
         String key = "sk-sim-jmh-0123456789";
         if (client.equals(SDK) || client.equals(SDK_TUNED)) {
             PathTarget target = new PathTarget(Provider.OPENAI, baseUrl, key, trustStore, password, concurrency);
-            return PathFactory.create(ClientPath.SDK, client.equals(SDK) ? PathVariant.DEFAULT : PathVariant.TUNED, target);
+            return PathFactory.create(LibraryKind.SDK, client.equals(SDK) ? PathVariant.DEFAULT : PathVariant.TUNED, target);
         }
         return LlmClient.builder().env(Map.of())
                 .apiKey(Provider.OPENAI, key)

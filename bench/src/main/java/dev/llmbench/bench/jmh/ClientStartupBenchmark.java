@@ -1,6 +1,6 @@
 package dev.llmbench.bench.jmh;
 
-import dev.llmbench.bench.run.ForkedSimulator;
+import dev.llmbench.bench.target.ForkedSimulator;
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.LlmClient;

@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * HdrHistogram recording as the sweep harness does it ({@code bench.run.CellRecorder}): one shared
+ * HdrHistogram recording as the sweep harness does it ({@code bench.load.CellRecorder}): one shared
  * {@link Recorder} with 3 significant digits per metric, values converted from nanoseconds to microseconds,
  * recorded from whichever thread completes a request; with a plain single-writer {@link Histogram} as the floor.
  *

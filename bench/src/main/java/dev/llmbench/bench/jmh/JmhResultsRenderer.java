@@ -2,7 +2,7 @@ package dev.llmbench.bench.jmh;
 
 import dev.llmbench.bench.report.JmhReport;
 import dev.llmbench.bench.run.RepositoryRoot;
-import dev.llmbench.bench.run.SweepOptions;
+import dev.llmbench.bench.cli.SweepOptions;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,8 +15,8 @@ import java.nio.file.Path;
  * shaded jar ({@code java -jar bench/target/benchmarks.jar}), since forks started from Maven's {@code exec:java} do
  * not see its class path.
  */
-public final class JmhSweep {
-    private JmhSweep() {}
+public final class JmhResultsRenderer {
+    private JmhResultsRenderer() {}
 
     /** Exit code: 0 rendered, 1 rendering failed, 2 no results at the given path (one line on {@code err}). */
     public static int run(SweepOptions o, PrintStream out, PrintStream err) {

@@ -1,6 +1,6 @@
 package dev.llmbench.bench.jmh;
 
-import dev.llmbench.bench.run.Prompts;
+import dev.llmbench.bench.load.Prompts;
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.Provider;
 import dev.llmbench.client.internal.codec.Codecs;

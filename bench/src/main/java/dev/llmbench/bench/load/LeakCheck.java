@@ -1,4 +1,4 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.load;
 
 import dev.llmbench.bench.model.Leaks;
 
@@ -20,7 +20,7 @@ import java.util.Set;
  * <p>Threads are compared by identity: a thread that exists after the cell and did not before is a leak, except the
  * process-wide pools below, which any library shares across clients and which end by themselves when idle.
  */
-final class LeakCheck {
+public final class LeakCheck {
     /**
      * Process-wide pools, not owned by one client: OkHttp's shared task runner and Okio's timeout watchdog (both end
      * after 60 s idle), the common pool, JVM service threads.
@@ -40,10 +40,10 @@ final class LeakCheck {
         this.socketsBefore = openSockets();
     }
 
-    static LeakCheck start() { return new LeakCheck(); }
+    public static LeakCheck start() { return new LeakCheck(); }
 
     /** Waits (at most a few seconds) for the cell's threads and sockets to go, then reports what is left. */
-    Leaks finish() throws InterruptedException {
+    public Leaks finish() throws InterruptedException {
         long start = System.currentTimeMillis();
         int gcs = 0;
         while (true) {

@@ -1,4 +1,4 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.load;
 
 /**
  * How a cell loads its target.

@@ -1,4 +1,4 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.load;
 
 import dev.llmbench.bench.model.Outcomes;
 import dev.llmbench.client.ChatResponse;

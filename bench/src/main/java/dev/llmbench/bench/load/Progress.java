@@ -1,4 +1,4 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.load;
 
 /** Progress over every request of a run (warm-up included); {@link #step()} is called from transport threads. */
 public interface Progress extends AutoCloseable {

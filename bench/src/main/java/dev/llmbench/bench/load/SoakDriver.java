@@ -1,5 +1,7 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.load;
 
+import dev.llmbench.bench.path.Guard;
+import dev.llmbench.bench.path.PathSession;
 import dev.llmbench.bench.model.Metric;
 import dev.llmbench.bench.model.SoakSample;
 import dev.llmbench.client.ChatResponse;
@@ -26,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * in {@link LoadDriver}; those still running when the time is up are awaited (each is bounded by the client's request
  * limit), then any left are cancelled and counted so.
  */
-final class SoakDriver {
+public final class SoakDriver {
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -35,7 +37,7 @@ final class SoakDriver {
     private final AtomicLong lastDoneNanos = new AtomicLong();
     private final ConcurrentHashMap<Integer, CompletableFuture<ChatResponse>> inFlight = new ConcurrentHashMap<>();
 
-    CellMeasurement run(PathSession session, RequestFactory requests, int concurrency, int warmup, Guard guard, Path hlog)
+    public CellMeasurement run(PathSession session, RequestFactory requests, int concurrency, int warmup, Guard guard, Path hlog)
             throws IOException, InterruptedException {
         Semaphore permits = new Semaphore(concurrency);
         for (int i = 0; i < warmup; i++) {

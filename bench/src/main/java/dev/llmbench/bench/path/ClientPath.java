@@ -1,4 +1,4 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.path;
 
 /**
  * One way of calling a provider that a sweep can compare: the reference client today; the official SDKs and the generic

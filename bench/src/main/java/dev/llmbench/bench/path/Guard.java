@@ -1,4 +1,4 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.path;
 
 import java.time.Duration;
 
@@ -16,14 +16,14 @@ import java.time.Duration;
 public record Guard(Duration firstByteTimeout, Duration idleTimeout, Duration requestTimeout, Duration soak, Duration sampleEvery) {
 
     /** Short limits for a fault cell; quick mode (fast simulator timing) gets shorter ones. */
-    static Guard faults(boolean quick) {
+    public static Guard faults(boolean quick) {
         // quick: the simulator answers in ms, but a shared box under load still needs some slack before "first byte"
         return quick ? new Guard(Duration.ofMillis(2000), Duration.ofMillis(1000), Duration.ofMillis(3000), null, null)
                 : new Guard(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(8), null, null);
     }
 
     /** e.g. {@code first byte 2000 ms, idle 3000 ms, total 8000 ms}. */
-    String describe() {
+    public String describe() {
         return "first byte " + firstByteTimeout.toMillis() + " ms, idle " + idleTimeout.toMillis() + " ms, total "
                 + requestTimeout.toMillis() + " ms";
     }

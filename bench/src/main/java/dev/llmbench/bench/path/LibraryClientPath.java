@@ -1,8 +1,7 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.path;
 
-import dev.llmbench.bench.paths.PathFactory;
-import dev.llmbench.bench.paths.PathTarget;
-import dev.llmbench.bench.paths.PathVariant;
+import dev.llmbench.bench.target.Endpoint;
+import dev.llmbench.bench.target.KeyMask;
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.LlmClient;
@@ -18,10 +17,10 @@ import java.util.concurrent.CompletableFuture;
  * library, built by {@link PathFactory} as an {@link LlmClient} so the driver measures it exactly like the reference.
  */
 public final class LibraryClientPath implements ClientPath {
-    private final dev.llmbench.bench.paths.ClientPath path;
+    private final dev.llmbench.bench.path.LibraryKind path;
     private final PathVariant variant;
 
-    public LibraryClientPath(dev.llmbench.bench.paths.ClientPath path, PathVariant variant) {
+    public LibraryClientPath(dev.llmbench.bench.path.LibraryKind path, PathVariant variant) {
         this.path = path;
         this.variant = variant;
     }
@@ -29,9 +28,9 @@ public final class LibraryClientPath implements ClientPath {
     /** Every path the {@code path} sweep compares, the reference client first. */
     public static List<ClientPath> all() {
         return List.of(new RefClientPath(),
-                new LibraryClientPath(dev.llmbench.bench.paths.ClientPath.SDK, PathVariant.DEFAULT),
-                new LibraryClientPath(dev.llmbench.bench.paths.ClientPath.SDK, PathVariant.TUNED),
-                new LibraryClientPath(dev.llmbench.bench.paths.ClientPath.GENERIC, PathVariant.DEFAULT));
+                new LibraryClientPath(dev.llmbench.bench.path.LibraryKind.SDK, PathVariant.DEFAULT),
+                new LibraryClientPath(dev.llmbench.bench.path.LibraryKind.SDK, PathVariant.TUNED),
+                new LibraryClientPath(dev.llmbench.bench.path.LibraryKind.GENERIC, PathVariant.DEFAULT));
     }
 
     @Override
@@ -40,7 +39,7 @@ public final class LibraryClientPath implements ClientPath {
     /** The library picks its own stack: the SDKs run on OkHttp, LangChain4j on the JDK client. */
     @Override
     public String transportLabel(dev.llmbench.client.TransportKind requested) {
-        return path == dev.llmbench.bench.paths.ClientPath.GENERIC ? "jdk" : "okhttp";
+        return path == dev.llmbench.bench.path.LibraryKind.GENERIC ? "jdk" : "okhttp";
     }
 
     @Override

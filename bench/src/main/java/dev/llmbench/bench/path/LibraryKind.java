@@ -1,9 +1,9 @@
-package dev.llmbench.bench.paths;
+package dev.llmbench.bench.path;
 
 import java.util.Locale;
 
 /** The three ways the {@code path} sweep calls a provider through the same load driver. */
-public enum ClientPath {
+public enum LibraryKind {
     /** Our reference client ({@link dev.llmbench.client.LlmClient#builder()}). */
     REF,
     /** The provider's official Java SDK (openai-java, anthropic-java, google-genai). */
@@ -13,8 +13,8 @@ public enum ClientPath {
 
     public String id() { return name().toLowerCase(Locale.ROOT); }
 
-    public static ClientPath parse(String s) {
-        for (ClientPath p : values()) if (p.name().equalsIgnoreCase(s)) return p;
+    public static LibraryKind parse(String s) {
+        for (LibraryKind p : values()) if (p.name().equalsIgnoreCase(s)) return p;
         throw new IllegalArgumentException("unknown path '" + s + "'; valid: ref, sdk, generic");
     }
 }

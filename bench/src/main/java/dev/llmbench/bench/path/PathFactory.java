@@ -1,9 +1,9 @@
-package dev.llmbench.bench.paths;
+package dev.llmbench.bench.path;
 
-import dev.llmbench.bench.paths.generic.LangChain4jClient;
-import dev.llmbench.bench.paths.sdk.AnthropicSdkClient;
-import dev.llmbench.bench.paths.sdk.GeminiSdkClient;
-import dev.llmbench.bench.paths.sdk.OpenAiSdkClient;
+import dev.llmbench.bench.path.generic.LangChain4jClient;
+import dev.llmbench.bench.path.sdk.AnthropicSdkClient;
+import dev.llmbench.bench.path.sdk.GeminiSdkClient;
+import dev.llmbench.bench.path.sdk.OpenAiSdkClient;
 import dev.llmbench.client.LlmClient;
 
 /**
@@ -11,7 +11,7 @@ import dev.llmbench.client.LlmClient;
  * <pre>{@code
  * PathTarget target = new PathTarget(Provider.OPENAI, sim.baseUrl(TLS, "openai", "v1"), key,
  *         sim.trustStore(), sim.trustStorePassword(), concurrency);
- * try (LlmClient client = PathFactory.create(ClientPath.SDK, PathVariant.TUNED, target)) { ... }
+ * try (LlmClient client = PathFactory.create(LibraryKind.SDK, PathVariant.TUNED, target)) { ... }
  * }</pre>
  * Base URLs always include the version segment ({@code /v1}, or {@code /v1beta} for Gemini); each adapter derives
  * what its library wants. {@code GENERIC} has no tuned variant (the variant is ignored).
@@ -19,7 +19,7 @@ import dev.llmbench.client.LlmClient;
 public final class PathFactory {
     private PathFactory() {}
 
-    public static LlmClient create(ClientPath path, PathVariant variant, PathTarget target) {
+    public static LlmClient create(LibraryKind path, PathVariant variant, PathTarget target) {
         return switch (path) {
             case REF -> reference(target);
             case SDK -> switch (target.provider()) {
@@ -44,7 +44,7 @@ public final class PathFactory {
     }
 
     /** The row label used in reports, e.g. {@code sdk-tuned}, {@code generic}, {@code ref}. */
-    public static String label(ClientPath path, PathVariant variant) {
-        return path == ClientPath.SDK ? path.id() + "-" + variant.id() : path.id();
+    public static String label(LibraryKind path, PathVariant variant) {
+        return path == LibraryKind.SDK ? path.id() + "-" + variant.id() : path.id();
     }
 }

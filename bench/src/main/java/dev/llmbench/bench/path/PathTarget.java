@@ -1,4 +1,4 @@
-package dev.llmbench.bench.paths;
+package dev.llmbench.bench.path;
 
 import dev.llmbench.client.Provider;
 

@@ -1,4 +1,4 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.path;
 
 import dev.llmbench.client.retry.RetryPolicy;
 

@@ -1,5 +1,7 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.path;
 
+import dev.llmbench.bench.target.Endpoint;
+import dev.llmbench.bench.target.KeyMask;
 import dev.llmbench.bench.model.WindowSample;
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.ChatResponse;

@@ -1,5 +1,6 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.path;
 
+import dev.llmbench.bench.target.Endpoint;
 import dev.llmbench.client.TransportKind;
 
 /**

@@ -1,5 +1,8 @@
 package dev.llmbench.bench.run;
 
+import dev.llmbench.bench.cli.SweepOptions;
+import dev.llmbench.bench.path.Guard;
+import dev.llmbench.bench.target.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Where a result came from: options, target, JVM, machine, git commit, date. Never a key. */
-final class Provenance {
+public final class Provenance {
     private Provenance() {}
 
     static Map<String, String> of(SweepOptions o, Target target, Path repoRoot, Map<String, String> models) {
@@ -38,18 +41,18 @@ final class Provenance {
     }
 
     /** The 1-minute system load average, or "unknown". */
-    static String loadAverage() {
+    public static String loadAverage() {
         double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         return l < 0 ? "unknown" : String.format(java.util.Locale.ROOT, "%.2f", l);
     }
 
-    static String command(SweepOptions o) {
+    public static String command(SweepOptions o) {
         return "mvn -pl bench exec:java " + o.raw().entrySet().stream()
                 .map(e -> "-D" + e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
     }
 
     /** HEAD's commit read from .git directly (no process), or "unknown". */
-    static String gitCommit(Path root) {
+    public static String gitCommit(Path root) {
         try {
             Path git = root.resolve(".git");
             String head = Files.readString(git.resolve("HEAD")).trim();

@@ -1,5 +1,19 @@
 package dev.llmbench.bench.run;
 
+import dev.llmbench.bench.cli.Preflight;
+import dev.llmbench.bench.cli.SweepOptions;
+import dev.llmbench.bench.load.CellMeasurement;
+import dev.llmbench.bench.load.LeakCheck;
+import dev.llmbench.bench.load.LoadDriver;
+import dev.llmbench.bench.load.LoadPlan;
+import dev.llmbench.bench.load.Progress;
+import dev.llmbench.bench.load.SoakDriver;
+import dev.llmbench.bench.path.Guard;
+import dev.llmbench.bench.path.PathSession;
+import dev.llmbench.bench.path.SessionSpec;
+import dev.llmbench.bench.sweep.CellSpec;
+import dev.llmbench.bench.sweep.SweepSection;
+import dev.llmbench.bench.target.Target;
 import dev.llmbench.bench.model.CellKey;
 import dev.llmbench.bench.model.CellResult;
 import dev.llmbench.bench.model.Leaks;

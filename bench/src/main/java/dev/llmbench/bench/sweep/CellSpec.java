@@ -1,5 +1,9 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.sweep;
 
+import dev.llmbench.bench.load.RequestFactory;
+import dev.llmbench.bench.path.ClientPath;
+import dev.llmbench.bench.path.Guard;
+import dev.llmbench.bench.target.Endpoint;
 import dev.llmbench.bench.model.CellKey;
 import dev.llmbench.client.TransportKind;
 

@@ -1,5 +1,17 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.sweep;
 
+import dev.llmbench.bench.cli.OptionException;
+import dev.llmbench.bench.cli.SweepOptions;
+import dev.llmbench.bench.sweep.catalog.AimdSweep;
+import dev.llmbench.bench.sweep.catalog.ConcurrencySweep;
+import dev.llmbench.bench.sweep.catalog.FaultSweep;
+import dev.llmbench.bench.sweep.catalog.HttpVersionSweep;
+import dev.llmbench.bench.sweep.catalog.KeysSweep;
+import dev.llmbench.bench.sweep.catalog.LessonsSweep;
+import dev.llmbench.bench.sweep.catalog.PathSweep;
+import dev.llmbench.bench.sweep.catalog.PromptLengthSweep;
+import dev.llmbench.bench.sweep.catalog.SoakSweep;
+import dev.llmbench.bench.sweep.catalog.TransportSweep;
 import java.util.List;
 
 /** A sweep: which cells to run, grouped into the comparisons it reports. */

@@ -1,5 +1,13 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.sweep;
 
+import dev.llmbench.bench.cli.SweepOptions;
+import dev.llmbench.bench.load.Prompts;
+import dev.llmbench.bench.load.RequestFactory;
+import dev.llmbench.bench.path.ClientPath;
+import dev.llmbench.bench.path.RefClientOptions;
+import dev.llmbench.bench.path.RefClientPath;
+import dev.llmbench.bench.target.Endpoint;
+import dev.llmbench.bench.target.Target;
 import dev.llmbench.bench.model.CellKey;
 import dev.llmbench.client.TransportKind;
 
@@ -12,7 +20,7 @@ import java.util.Set;
 /** What sweeps build their cells from: the options, the target and the client paths. */
 public final class SweepContext {
     /** Warm-up requests get their own messages, so they never share a cache entry with measured ones. */
-    static final int WARMUP_INDEX = 1_000_000;
+    public static final int WARMUP_INDEX = 1_000_000;
 
     private final SweepOptions options;
     private final Target target;

@@ -1,5 +1,6 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.sweep;
 
+import dev.llmbench.bench.cli.SweepOptions;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.target;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,12 +10,12 @@ import java.util.function.UnaryOperator;
  * bound for a report, e.g. an error message from a library that does not scrub its exceptions as the reference
  * client does. Keys shorter than 4 characters are left alone, as the client's scrubber does.
  */
-final class KeyMask {
-    static final String MASK = "[redacted]";
+public final class KeyMask {
+    public static final String MASK = "[redacted]";
 
     private KeyMask() {}
 
-    static UnaryOperator<String> of(Endpoint e) {
+    public static UnaryOperator<String> of(Endpoint e) {
         String configured = e.apiKey() != null ? e.apiKey() : System.getenv(e.wireProvider().keyVariable());
         List<String> keys = new ArrayList<>();
         if (configured != null) for (String k : configured.split(",")) if (k.trim().length() >= 4) keys.add(k.trim());

@@ -1,5 +1,6 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.target;
 
+import dev.llmbench.bench.cli.Models;
 import dev.llmbench.client.ModelRouter;
 
 import java.security.SecureRandom;

@@ -1,4 +1,4 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.cli;
 
 import dev.llmbench.client.TransportKind;
 import org.junit.jupiter.api.Test;

@@ -16,7 +16,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code -Dsweep=jmh} through SweepMain: renders a results file into the given RESULTS.md, or exits 2 in one line. */
-class JmhSweepTest {
+class JmhResultsRendererTest {
 
     private static int run(Map<String, String> options, ByteArrayOutputStream out, ByteArrayOutputStream err) {
         return SweepMain.run(options, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -37,7 +37,7 @@ class JmhSweepTest {
     @Test
     void rendersTheGivenResultsIntoTheGivenResultsMd(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("results.json");
-        try (InputStream in = JmhSweepTest.class.getResourceAsStream("/jmh/results-fixture.json")) {
+        try (InputStream in = JmhResultsRendererTest.class.getResourceAsStream("/jmh/results-fixture.json")) {
             Files.copy(in, json);
         }
         Path md = dir.resolve("RESULTS.md");

@@ -1,5 +1,8 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.load;
 
+import dev.llmbench.bench.path.PathSession;
+import dev.llmbench.bench.target.Endpoint;
+import dev.llmbench.bench.target.KeyMask;
 import dev.llmbench.bench.model.CellKey;
 import dev.llmbench.bench.model.CellResult;
 import dev.llmbench.bench.model.ErrorMessage;

@@ -1,5 +1,6 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.load;
 
+import dev.llmbench.bench.path.PathSession;
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.Provider;
@@ -18,7 +19,7 @@ import java.util.function.IntFunction;
  * A session without network: each request "takes" {@code serviceMillis}, then completes with what {@code outcome}
  * says for its sequence number (a response with 10 output tokens when it returns null, else that failure).
  */
-final class FakeSession implements PathSession {
+public final class FakeSession implements PathSession {
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     private final long serviceMillis;
     private final IntFunction<Throwable> outcome;
@@ -26,7 +27,7 @@ final class FakeSession implements PathSession {
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
 
-    FakeSession(long serviceMillis, IntFunction<Throwable> outcome) {
+    public FakeSession(long serviceMillis, IntFunction<Throwable> outcome) {
         this.serviceMillis = serviceMillis;
         this.outcome = outcome;
     }

@@ -1,4 +1,4 @@
-package dev.llmbench.bench.paths;
+package dev.llmbench.bench.path;
 
 import dev.llmbench.client.LlmException;
 import dev.llmbench.client.Provider;
@@ -43,7 +43,7 @@ class FailuresTest {
         assertThat(t.baseUrlWithoutVersion()).isEqualTo("https://127.0.0.1:8443/anthropic");
         assertThat(t.apiVersion()).isEqualTo("v1");
         assertThat(t.toString()).doesNotContain("sk-secret");
-        assertThat(PathFactory.label(ClientPath.SDK, PathVariant.TUNED)).isEqualTo("sdk-tuned");
-        assertThat(PathFactory.label(ClientPath.GENERIC, PathVariant.TUNED)).isEqualTo("generic");
+        assertThat(PathFactory.label(LibraryKind.SDK, PathVariant.TUNED)).isEqualTo("sdk-tuned");
+        assertThat(PathFactory.label(LibraryKind.GENERIC, PathVariant.TUNED)).isEqualTo("generic");
     }
 }

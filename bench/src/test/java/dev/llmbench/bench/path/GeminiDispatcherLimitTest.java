@@ -1,6 +1,6 @@
-package dev.llmbench.bench.paths;
+package dev.llmbench.bench.path;
 
-import dev.llmbench.bench.paths.sdk.GeminiSdkClient;
+import dev.llmbench.bench.path.sdk.GeminiSdkClient;
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.Provider;

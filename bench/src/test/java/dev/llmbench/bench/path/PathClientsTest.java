@@ -1,4 +1,4 @@
-package dev.llmbench.bench.paths;
+package dev.llmbench.bench.path;
 
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.ChatResponse;
@@ -45,8 +45,8 @@ class PathClientsTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
-        for (ClientPath path : List.of(ClientPath.SDK, ClientPath.GENERIC)) {
-            for (PathVariant variant : path == ClientPath.SDK ? PathVariant.values() : new PathVariant[] {PathVariant.DEFAULT}) {
+        for (LibraryKind path : List.of(LibraryKind.SDK, LibraryKind.GENERIC)) {
+            for (PathVariant variant : path == LibraryKind.SDK ? PathVariant.values() : new PathVariant[] {PathVariant.DEFAULT}) {
                 for (Provider p : List.of(Provider.OPENAI, Provider.TOGETHER, Provider.ANTHROPIC, Provider.GEMINI)) {
                     out.add(Arguments.of(path, variant, p));
                 }
@@ -73,7 +73,7 @@ class PathClientsTest {
 
     @ParameterizedTest(name = "{0}-{1} {2} over TLS, 8 concurrent")
     @MethodSource("cases")
-    void streamsEightConcurrentRequestsOverTls(ClientPath path, PathVariant variant, Provider provider) {
+    void streamsEightConcurrentRequestsOverTls(LibraryKind path, PathVariant variant, Provider provider) {
         AtomicInteger tokens = new AtomicInteger();
         AtomicInteger completions = new AtomicInteger();
         StreamListener listener = new StreamListener() {
@@ -96,7 +96,7 @@ class PathClientsTest {
 
     @ParameterizedTest(name = "{0}-{1} {2} over cleartext")
     @MethodSource("cases")
-    void streamsOverCleartext(ClientPath path, PathVariant variant, Provider provider) {
+    void streamsOverCleartext(LibraryKind path, PathVariant variant, Provider provider) {
         try (LlmClient client = PathFactory.create(path, variant, target(Simulator.Listener.HTTP, provider, 2))) {
             ChatResponse r = client.stream(ChatRequest.of(model(provider), "Hello").withSystem("Be brief."), StreamListener.NONE)
                     .orTimeout(20, TimeUnit.SECONDS).join();
@@ -106,9 +106,9 @@ class PathClientsTest {
 
     @ParameterizedTest(name = "{0}-{1} {2} maps a forced 429")
     @MethodSource("cases")
-    void mapsForcedRateLimit(ClientPath path, PathVariant variant, Provider provider) {
+    void mapsForcedRateLimit(LibraryKind path, PathVariant variant, Provider provider) {
         // The SDKs' defaults retry a 429 with backoff (seconds): the tuned variant has retries off.
-        assumeFalse(variant == PathVariant.DEFAULT && path == ClientPath.SDK, "SDK default retries 429");
+        assumeFalse(variant == PathVariant.DEFAULT && path == LibraryKind.SDK, "SDK default retries 429");
         List<LlmException> errors = new ArrayList<>();
         StreamListener listener = new StreamListener() {
             @Override public void onError(LlmException error) { errors.add(error); }
@@ -126,8 +126,8 @@ class PathClientsTest {
 
     @ParameterizedTest(name = "{0}-{1} {2} maps a bad key")
     @MethodSource("cases")
-    void mapsBadKeyToAuth(ClientPath path, PathVariant variant, Provider provider) {
-        assumeFalse(variant == PathVariant.DEFAULT && path == ClientPath.SDK, "same code path as tuned, minus retries");
+    void mapsBadKeyToAuth(LibraryKind path, PathVariant variant, Provider provider) {
+        assumeFalse(variant == PathVariant.DEFAULT && path == LibraryKind.SDK, "same code path as tuned, minus retries");
         PathTarget good = target(Simulator.Listener.HTTP, provider, 1);
         PathTarget bad = new PathTarget(provider, good.baseUrl(), "bad-key", null, null, 1);
         try (LlmClient client = PathFactory.create(path, variant, bad)) {

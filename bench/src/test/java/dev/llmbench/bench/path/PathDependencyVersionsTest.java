@@ -1,4 +1,4 @@
-package dev.llmbench.bench.paths;
+package dev.llmbench.bench.path;
 
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.core.Versioned;

@@ -1,4 +1,4 @@
-package dev.llmbench.bench.paths;
+package dev.llmbench.bench.path;
 
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.ChatResponse;
@@ -46,7 +46,7 @@ class PathProtocolsTest {
             "GENERIC, DEFAULT, OPENAI,    HTTP, h2",
             "GENERIC, DEFAULT, GEMINI,    HTTP, h2",
     })
-    void negotiates(ClientPath path, PathVariant variant, Provider provider, Simulator.Listener listener, String protocol) {
+    void negotiates(LibraryKind path, PathVariant variant, Provider provider, Simulator.Listener listener, String protocol) {
         PathTarget target = new PathTarget(provider, sim.baseUrl(listener, "zero", provider == Provider.GEMINI ? "v1beta" : "v1"),
                 "sk-test", sim.trustStore(), sim.trustStorePassword(), 2);
         try (LlmClient client = PathFactory.create(path, variant, target)) {

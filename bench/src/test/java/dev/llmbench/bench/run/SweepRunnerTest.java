@@ -1,5 +1,16 @@
 package dev.llmbench.bench.run;
 
+import dev.llmbench.bench.cli.SweepOptions;
+import dev.llmbench.bench.load.FakeSession;
+import dev.llmbench.bench.load.Progress;
+import dev.llmbench.bench.path.ClientPath;
+import dev.llmbench.bench.path.PathSession;
+import dev.llmbench.bench.path.SessionSpec;
+import dev.llmbench.bench.sweep.SweepContext;
+import dev.llmbench.bench.sweep.SweepSection;
+import dev.llmbench.bench.sweep.catalog.ConcurrencySweep;
+import dev.llmbench.bench.target.Endpoint;
+import dev.llmbench.bench.target.Target;
 import dev.llmbench.bench.model.CellKey;
 import dev.llmbench.bench.model.CellResult;
 import dev.llmbench.bench.model.Metric;

@@ -1,4 +1,4 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.target;
 
 import dev.llmbench.bench.SweepMain;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.llmbench.bench.paths.generic;
+package dev.llmbench.bench.path.generic;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -15,10 +15,10 @@ import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import dev.langchain4j.model.output.TokenUsage;
-import dev.llmbench.bench.paths.Failures;
-import dev.llmbench.bench.paths.PathTarget;
-import dev.llmbench.bench.paths.StreamCall;
-import dev.llmbench.bench.paths.TlsTrust;
+import dev.llmbench.bench.path.Failures;
+import dev.llmbench.bench.path.PathTarget;
+import dev.llmbench.bench.path.StreamCall;
+import dev.llmbench.bench.path.TrustMaterial;
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.LlmClient;
@@ -61,7 +61,7 @@ public final class LangChain4jClient implements LlmClient {
     public LangChain4jClient(PathTarget target) {
         this.target = target;
         java.net.http.HttpClient.Builder jdk = java.net.http.HttpClient.newBuilder();
-        TlsTrust trust = TlsTrust.of(target);
+        TrustMaterial trust = TrustMaterial.of(target);
         if (trust != null) jdk.sslContext(trust.context());
         this.http = new ObservedHttpClientBuilder(jdk);
     }

@@ -1,4 +1,4 @@
-package dev.llmbench.bench.paths.generic;
+package dev.llmbench.bench.path.generic;
 
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
@@ -10,7 +10,7 @@ import dev.langchain4j.http.client.sse.ServerSentEvent;
 import dev.langchain4j.http.client.sse.ServerSentEventContext;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
-import dev.llmbench.bench.paths.StreamCall;
+import dev.llmbench.bench.path.StreamCall;
 
 import java.time.Duration;
 import java.util.List;

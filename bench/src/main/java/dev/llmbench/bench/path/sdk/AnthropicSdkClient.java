@@ -1,4 +1,4 @@
-package dev.llmbench.bench.paths.sdk;
+package dev.llmbench.bench.path.sdk;
 
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.AnthropicClientAsync;
@@ -15,11 +15,11 @@ import com.anthropic.errors.AnthropicServiceException;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawContentBlockDelta;
 import com.anthropic.models.messages.RawMessageStreamEvent;
-import dev.llmbench.bench.paths.Failures;
-import dev.llmbench.bench.paths.PathTarget;
-import dev.llmbench.bench.paths.PathVariant;
-import dev.llmbench.bench.paths.StreamCall;
-import dev.llmbench.bench.paths.TlsTrust;
+import dev.llmbench.bench.path.Failures;
+import dev.llmbench.bench.path.PathTarget;
+import dev.llmbench.bench.path.PathVariant;
+import dev.llmbench.bench.path.StreamCall;
+import dev.llmbench.bench.path.TrustMaterial;
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.LlmClient;
@@ -58,7 +58,7 @@ public final class AnthropicSdkClient implements LlmClient {
 
     public AnthropicSdkClient(PathTarget target, PathVariant variant) {
         this.target = target;
-        TlsTrust trust = TlsTrust.of(target);
+        TrustMaterial trust = TrustMaterial.of(target);
         AnthropicOkHttpClient.Builder b = AnthropicOkHttpClient.builder()
                 .apiKey(target.apiKey())
                 .baseUrl(target.baseUrlWithoutVersion())

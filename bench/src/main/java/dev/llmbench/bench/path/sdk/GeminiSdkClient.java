@@ -1,4 +1,4 @@
-package dev.llmbench.bench.paths.sdk;
+package dev.llmbench.bench.path.sdk;
 
 import com.google.genai.Client;
 import com.google.genai.ResponseStream;
@@ -13,11 +13,11 @@ import com.google.genai.types.HttpOptions;
 import com.google.genai.types.HttpRetryOptions;
 import com.google.genai.types.Part;
 import com.google.genai.types.ThinkingConfig;
-import dev.llmbench.bench.paths.Failures;
-import dev.llmbench.bench.paths.PathTarget;
-import dev.llmbench.bench.paths.PathVariant;
-import dev.llmbench.bench.paths.StreamCall;
-import dev.llmbench.bench.paths.TlsTrust;
+import dev.llmbench.bench.path.Failures;
+import dev.llmbench.bench.path.PathTarget;
+import dev.llmbench.bench.path.PathVariant;
+import dev.llmbench.bench.path.StreamCall;
+import dev.llmbench.bench.path.TrustMaterial;
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.LlmClient;
@@ -72,7 +72,7 @@ public final class GeminiSdkClient implements LlmClient {
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ZERO).readTimeout(Duration.ZERO).writeTimeout(Duration.ZERO)
                 .addNetworkInterceptor(new OkHttpProbe());
-        TlsTrust trust = TlsTrust.of(target);
+        TrustMaterial trust = TrustMaterial.of(target);
         if (trust != null) http.sslSocketFactory(trust.context().getSocketFactory(), trust.trustManager());
         HttpOptions.Builder options = HttpOptions.builder()
                 .baseUrl(target.baseUrlWithoutVersion())

@@ -1,10 +1,10 @@
-package dev.llmbench.bench.paths.sdk;
+package dev.llmbench.bench.path.sdk;
 
 import com.openai.core.RequestOptions;
 import com.openai.core.http.HttpClient;
 import com.openai.core.http.HttpRequest;
 import com.openai.core.http.HttpResponse;
-import dev.llmbench.bench.paths.StreamCall;
+import dev.llmbench.bench.path.StreamCall;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,6 @@
-package dev.llmbench.bench.paths.sdk;
+package dev.llmbench.bench.path.sdk;
 
-import dev.llmbench.bench.paths.StreamCall;
+import dev.llmbench.bench.path.StreamCall;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 

@@ -1,4 +1,4 @@
-package dev.llmbench.bench.paths.sdk;
+package dev.llmbench.bench.path.sdk;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.OpenAIClientAsync;
@@ -13,11 +13,11 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.completions.CompletionUsage;
-import dev.llmbench.bench.paths.Failures;
-import dev.llmbench.bench.paths.PathTarget;
-import dev.llmbench.bench.paths.PathVariant;
-import dev.llmbench.bench.paths.StreamCall;
-import dev.llmbench.bench.paths.TlsTrust;
+import dev.llmbench.bench.path.Failures;
+import dev.llmbench.bench.path.PathTarget;
+import dev.llmbench.bench.path.PathVariant;
+import dev.llmbench.bench.path.StreamCall;
+import dev.llmbench.bench.path.TrustMaterial;
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.LlmClient;
@@ -57,7 +57,7 @@ public final class OpenAiSdkClient implements LlmClient {
 
     public OpenAiSdkClient(PathTarget target, PathVariant variant) {
         this.target = target;
-        TlsTrust trust = TlsTrust.of(target);
+        TrustMaterial trust = TrustMaterial.of(target);
         ClientOptions.Builder options = ClientOptions.builder()
                 .apiKey(target.apiKey())
                 .baseUrl(target.baseUrl());

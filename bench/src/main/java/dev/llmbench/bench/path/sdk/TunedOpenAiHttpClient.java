@@ -1,4 +1,4 @@
-package dev.llmbench.bench.paths.sdk;
+package dev.llmbench.bench.path.sdk;
 
 import com.openai.core.RequestOptions;
 import com.openai.core.http.Headers;
@@ -7,7 +7,7 @@ import com.openai.core.http.HttpRequest;
 import com.openai.core.http.HttpRequestBody;
 import com.openai.core.http.HttpResponse;
 import com.openai.errors.OpenAIIoException;
-import dev.llmbench.bench.paths.TlsTrust;
+import dev.llmbench.bench.path.TrustMaterial;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.ConnectionPool;
@@ -36,7 +36,7 @@ final class TunedOpenAiHttpClient implements HttpClient {
     private static final byte[] EMPTY = new byte[0];
     private final OkHttpClient okHttp;
 
-    TunedOpenAiHttpClient(int concurrency, TlsTrust trust) {
+    TunedOpenAiHttpClient(int concurrency, TrustMaterial trust) {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(Math.max(64, concurrency));
         dispatcher.setMaxRequestsPerHost(Math.max(64, concurrency));

@@ -1,5 +1,8 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.sweep.catalog;
 
+import dev.llmbench.bench.cli.Preflight;
+import dev.llmbench.bench.cli.SweepOptions;
+import dev.llmbench.bench.run.Provenance;
 import dev.llmbench.bench.model.CacheResult;
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.ChatResponse;
@@ -33,7 +36,7 @@ import java.util.stream.Stream;
  * {@code CacheDirectory} chooses it: {@code $LLMBENCH_CACHE_DIR}, {@code $XDG_CACHE_HOME/llmbench}, the temp dir,
  * {@code ~/.cache/llmbench}), deleted afterwards. Values are a typical answer (~134 tokens of text). Microbenchmarks of get/put belong to JMH, not here.
  */
-public final class CacheBenchmark {
+public final class CacheSweep {
     static final List<Integer> SHARDS = List.of(1, 2, 4, 8);
     static final List<Integer> THREADS = List.of(1, 4, 16);
 
@@ -43,9 +46,9 @@ public final class CacheBenchmark {
     /** {@code -DcacheDir}, or null for the client's default choice. */
     private final Path directory;
 
-    public CacheBenchmark(boolean quick, PrintStream out) { this(quick, out, null); }
+    public CacheSweep(boolean quick, PrintStream out) { this(quick, out, null); }
 
-    public CacheBenchmark(boolean quick, PrintStream out, Path directory) {
+    public CacheSweep(boolean quick, PrintStream out, Path directory) {
         this.quick = quick;
         this.out = out;
         this.directory = directory;
@@ -68,7 +71,7 @@ public final class CacheBenchmark {
         p.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         p.put("git", Provenance.gitCommit(repoRoot));
-        CacheResult r = new CacheBenchmark(o.quick(), out, Preflight.cacheDirectory(o, repoRoot)).run(p);
+        CacheResult r = new CacheSweep(o.quick(), out, Preflight.cacheDirectory(o, repoRoot)).run(p);
         Path reports = repoRoot.resolve(o.reports());
         String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path dir = reports.resolve("cache-" + stamp);

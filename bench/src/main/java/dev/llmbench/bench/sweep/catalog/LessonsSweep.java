@@ -1,5 +1,12 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.sweep.catalog;
 
+import dev.llmbench.bench.load.Prompts;
+import dev.llmbench.bench.path.LibraryClientPath;
+import dev.llmbench.bench.sweep.CellSpec;
+import dev.llmbench.bench.sweep.Sweep;
+import dev.llmbench.bench.sweep.SweepContext;
+import dev.llmbench.bench.sweep.SweepSection;
+import dev.llmbench.bench.target.Endpoint;
 import dev.llmbench.client.Thinking;
 
 import java.security.SecureRandom;
@@ -34,7 +41,7 @@ public final class LessonsSweep implements Sweep {
     }
 
     /** One lessons table on its own (its section and report folder only), e.g. {@code -Dsweep=lessons-path}. */
-    static Sweep only(String section) {
+    public static Sweep only(String section) {
         return new Sweep() {
             @Override
             public String name() { return section; }

@@ -1,5 +1,11 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.sweep.catalog;
 
+import dev.llmbench.bench.load.Prompts;
+import dev.llmbench.bench.sweep.CellSpec;
+import dev.llmbench.bench.sweep.Sweep;
+import dev.llmbench.bench.sweep.SweepContext;
+import dev.llmbench.bench.sweep.SweepSection;
+import dev.llmbench.bench.target.Endpoint;
 import java.util.ArrayList;
 import java.util.List;
 

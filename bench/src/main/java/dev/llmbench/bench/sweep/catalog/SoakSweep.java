@@ -1,5 +1,12 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.sweep.catalog;
 
+import dev.llmbench.bench.cli.SweepOptions;
+import dev.llmbench.bench.path.Guard;
+import dev.llmbench.bench.sweep.CellSpec;
+import dev.llmbench.bench.sweep.Sweep;
+import dev.llmbench.bench.sweep.SweepContext;
+import dev.llmbench.bench.sweep.SweepSection;
+import dev.llmbench.bench.target.Endpoint;
 import dev.llmbench.client.TransportKind;
 
 import java.time.Duration;
@@ -19,7 +26,7 @@ public final class SoakSweep implements Sweep {
     static final int SECONDS = 60;
     static final int QUICK_SECONDS = 3;
     /** Simulator settings for this sweep ({@code -DsimSet} still wins). */
-    static final Map<String, String> SIM_OVERRIDES = Map.of("openai.limit.concurrency", "0", "openai.limit.rpm", "0",
+    public static final Map<String, String> SIM_OVERRIDES = Map.of("openai.limit.concurrency", "0", "openai.limit.rpm", "0",
             "openai.limit.tpm", "0", "zero.limit.concurrency", "0", "zero.limit.rpm", "0", "zero.limit.tpm", "0");
 
     @Override

@@ -1,7 +1,7 @@
-package dev.llmbench.bench.paths.sdk;
+package dev.llmbench.bench.path.sdk;
 
-import dev.llmbench.bench.paths.PathTarget;
-import dev.llmbench.bench.paths.PathVariant;
+import dev.llmbench.bench.path.PathTarget;
+import dev.llmbench.bench.path.PathVariant;
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.Provider;

@@ -1,5 +1,6 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.sweep.catalog;
 
+import dev.llmbench.bench.cli.SweepOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,7 +13,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CacheBenchmarkTest {
+class CacheSweepTest {
 
     @Test
     void runsInAFreshSubfolderOfCacheDirAndLeavesItEmpty(@TempDir Path tmp) throws Exception {
@@ -21,7 +22,7 @@ class CacheBenchmarkTest {
                 "reports", tmp.resolve("reports").toString(), "results", tmp.resolve("RESULTS.md").toString()));
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
-        Path report = CacheBenchmark.runAndPublish(o, tmp, out);
+        Path report = CacheSweep.runAndPublish(o, tmp, out);
 
         assertThat(report.resolve("results.json")).content().contains(cacheDir.toString() + " (-DcacheDir");
         assertThat(report.resolve("throughput.csv")).exists();
