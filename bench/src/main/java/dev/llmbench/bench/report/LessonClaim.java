@@ -5,7 +5,7 @@ import dev.llmbench.bench.model.CellKey;
 import java.util.function.Predicate;
 
 /**
- * One finding of /work/shared/lessons-learned.md encoded as data: which figure of which cells, and what the lesson
+ * One finding of the lessons (the Python benchmarks of 2026-02-17) encoded as data: which figure of which cells, and what the lesson
  * measured. The reading compares our numbers with it; the conclusion is always computed, never written here.
  *
  * @param topic          the sweep it applies to, without the {@code lessons-} prefix (e.g. {@code http-version}); a

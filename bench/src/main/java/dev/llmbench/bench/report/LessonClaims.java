@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The claims of /work/shared/lessons-learned.md that our sweeps can check, as data. Ranges are the lesson's own
+ * The claims of the lessons (the Python benchmarks of 2026-02-17) that our sweeps can check, as data. Ranges are the lesson's own
  * numbers with a little slack; "no effect" claims are ranges around 1.0.
  *
  * <p>Cell conventions the runner follows: http-version cells have transports ending in {@code -h2} / {@code -h1};
