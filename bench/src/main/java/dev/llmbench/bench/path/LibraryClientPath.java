@@ -17,10 +17,10 @@ import java.util.concurrent.CompletableFuture;
  * library, built by {@link PathFactory} as an {@link LlmClient} so the driver measures it exactly like the reference.
  */
 public final class LibraryClientPath implements ClientPath {
-    private final dev.llmbench.bench.path.LibraryKind path;
+    private final LibraryKind path;
     private final PathVariant variant;
 
-    public LibraryClientPath(dev.llmbench.bench.path.LibraryKind path, PathVariant variant) {
+    public LibraryClientPath(LibraryKind path, PathVariant variant) {
         this.path = path;
         this.variant = variant;
     }
@@ -28,9 +28,9 @@ public final class LibraryClientPath implements ClientPath {
     /** Every path the {@code path} sweep compares, the reference client first. */
     public static List<ClientPath> all() {
         return List.of(new RefClientPath(),
-                new LibraryClientPath(dev.llmbench.bench.path.LibraryKind.SDK, PathVariant.DEFAULT),
-                new LibraryClientPath(dev.llmbench.bench.path.LibraryKind.SDK, PathVariant.TUNED),
-                new LibraryClientPath(dev.llmbench.bench.path.LibraryKind.GENERIC, PathVariant.DEFAULT));
+                new LibraryClientPath(LibraryKind.SDK, PathVariant.DEFAULT),
+                new LibraryClientPath(LibraryKind.SDK, PathVariant.TUNED),
+                new LibraryClientPath(LibraryKind.GENERIC, PathVariant.DEFAULT));
     }
 
     @Override
@@ -39,7 +39,7 @@ public final class LibraryClientPath implements ClientPath {
     /** The library picks its own stack: the SDKs run on OkHttp, LangChain4j on the JDK client. */
     @Override
     public String transportLabel(dev.llmbench.client.TransportKind requested) {
-        return path == dev.llmbench.bench.path.LibraryKind.GENERIC ? "jdk" : "okhttp";
+        return path == LibraryKind.GENERIC ? "jdk" : "okhttp";
     }
 
     @Override
