@@ -1,4 +1,4 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.llmbench.bench.jmh;
 
-import dev.llmbench.bench.path.LibraryKind;
-import dev.llmbench.bench.path.PathFactory;
+import dev.llmbench.bench.path.library.LibraryKind;
+import dev.llmbench.bench.path.library.PathFactory;
 import dev.llmbench.bench.path.PathTarget;
 import dev.llmbench.bench.path.PathVariant;
 import dev.llmbench.client.LlmClient;

@@ -1,7 +1,7 @@
 package dev.llmbench.bench.jmh;
 
 import dev.llmbench.bench.report.JmhReport;
-import dev.llmbench.bench.run.RepositoryRoot;
+import dev.llmbench.bench.cli.RepositoryRoot;
 import dev.llmbench.bench.cli.SweepOptions;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.llmbench.bench.run;
+package dev.llmbench.bench.sweep;
 
 import dev.llmbench.bench.cli.SweepOptions;
 import dev.llmbench.bench.path.Guard;
@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 public final class Provenance {
     private Provenance() {}
 
-    static Map<String, String> of(SweepOptions o, Target target, Path repoRoot, Map<String, String> models) {
+    public static Map<String, String> of(SweepOptions o, Target target, Path repoRoot, Map<String, String> models) {
         Map<String, String> p = new LinkedHashMap<>(target.provenance());
         p.put("command", command(o));
         p.put("date", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));

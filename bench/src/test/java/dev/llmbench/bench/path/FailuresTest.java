@@ -1,5 +1,7 @@
 package dev.llmbench.bench.path;
 
+import dev.llmbench.bench.path.library.LibraryKind;
+import dev.llmbench.bench.path.library.PathFactory;
 import dev.llmbench.client.LlmException;
 import dev.llmbench.client.Provider;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.llmbench.bench.target;
 
 import dev.llmbench.bench.cli.Models;
-import dev.llmbench.bench.run.RepositoryRoot;
+import dev.llmbench.bench.cli.RepositoryRoot;
 import dev.llmbench.client.Provider;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,11 @@
-package dev.llmbench.bench.path;
+package dev.llmbench.bench.path.library;
 
+import dev.llmbench.bench.path.ClientPath;
+import dev.llmbench.bench.path.PathSession;
+import dev.llmbench.bench.path.PathTarget;
+import dev.llmbench.bench.path.PathVariant;
+import dev.llmbench.bench.path.RefClientPath;
+import dev.llmbench.bench.path.SessionSpec;
 import dev.llmbench.bench.target.Endpoint;
 import dev.llmbench.bench.target.KeyMask;
 import dev.llmbench.client.ChatRequest;

@@ -1,4 +1,4 @@
-package dev.llmbench.bench.path;
+package dev.llmbench.bench.path.library;
 
 import java.util.Locale;
 

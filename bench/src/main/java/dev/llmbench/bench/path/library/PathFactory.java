@@ -1,5 +1,7 @@
-package dev.llmbench.bench.path;
+package dev.llmbench.bench.path.library;
 
+import dev.llmbench.bench.path.PathTarget;
+import dev.llmbench.bench.path.PathVariant;
 import dev.llmbench.bench.path.generic.LangChain4jClient;
 import dev.llmbench.bench.path.sdk.AnthropicSdkClient;
 import dev.llmbench.bench.path.sdk.GeminiSdkClient;

@@ -2,7 +2,7 @@ package dev.llmbench.bench.sweep.catalog;
 
 import dev.llmbench.bench.cli.Preflight;
 import dev.llmbench.bench.cli.SweepOptions;
-import dev.llmbench.bench.run.Provenance;
+import dev.llmbench.bench.sweep.Provenance;
 import dev.llmbench.bench.model.CacheResult;
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.ChatResponse;

@@ -1,7 +1,7 @@
 package dev.llmbench.bench.sweep.catalog;
 
 import dev.llmbench.bench.load.Prompts;
-import dev.llmbench.bench.path.LibraryClientPath;
+import dev.llmbench.bench.path.library.LibraryClientPath;
 import dev.llmbench.bench.sweep.CellSpec;
 import dev.llmbench.bench.sweep.Sweep;
 import dev.llmbench.bench.sweep.SweepContext;

@@ -1,5 +1,7 @@
-package dev.llmbench.bench.path;
+package dev.llmbench.bench.path.library;
 
+import dev.llmbench.bench.path.PathTarget;
+import dev.llmbench.bench.path.PathVariant;
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.LlmClient;
