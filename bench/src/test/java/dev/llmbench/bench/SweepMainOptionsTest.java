@@ -1,6 +1,9 @@
 package dev.llmbench.bench;
 
-import dev.llmbench.bench.cli.OptionSpec;
+import dev.llmbench.bench.cli.Option;
+import dev.llmbench.bench.cli.Options;
+import dev.llmbench.bench.sweep.Sweep;
+import dev.llmbench.bench.sweep.catalog.Catalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -175,7 +178,40 @@ class SweepMainOptionsTest {
         Run r = run(Map.of("sweep", "help"));
 
         assertThat(r.code).isZero();
-        for (OptionSpec o : OptionSpec.ALL) assertThat(r.out).contains("-D" + o.name()).contains("default: " + o.defaultValue());
+        for (Option<?> o : Options.ALL) assertThat(r.out).contains("-D" + o.name()).contains("default: " + o.defaultText());
+        for (Sweep s : Catalog.ALL) assertThat(r.out).contains("  " + s.name() + " ");
+        assertThat(r.out).contains("read by: cache").contains("read by: every cell sweep");
         assertThat(r.err).isEmpty();
+    }
+
+    @Test
+    void aMisspeltOptionIsOneLineNamingTheNearestWithExitCode2() {
+        Run r = run(Map.of("concurency", "2"));
+
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err.lines()).hasSize(1);
+        assertThat(r.err).contains("-Dconcurency=2").contains("did you mean -Dconcurrency?");
+        assertThat(r.out).isEmpty();
+    }
+
+    @Test
+    void systemPropertiesThatAreNotOursPassAndAMisspeltOneIsKept() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("java.version", "17");
+        p.setProperty("maven.repo.local", "/tmp/m2");
+        p.setProperty("exec.mainClass", "x");
+        p.setProperty("user.dir", "/tmp");
+        p.setProperty("skipTests", "true");
+        p.setProperty("n", "3");
+        p.setProperty("concurency", "2");
+
+        assertThat(SweepMain.ours(p)).containsOnlyKeys("n", "concurency");
+    }
+
+    @Test
+    void anOptionTheSweepDoesNotReadIsSaidOnce() {
+        Run r = run(Map.of("sweep", "jmh", "jmhResults", "no/such/folder", "n", "5"));
+
+        assertThat(r.err.lines().filter(l -> l.contains("-Dn is not read by -Dsweep=jmh"))).hasSize(1);
     }
 }

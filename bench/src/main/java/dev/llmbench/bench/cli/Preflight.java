@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks what the options point at before anything starts, so that bad input is one line and exit code 2, not a
@@ -17,28 +18,35 @@ import java.util.Map;
 public final class Preflight {
     private Preflight() {}
 
-    /** @throws OptionException naming the first problem */
-    public static void check(SweepOptions o, Path repoRoot) {
-        String cacheDir = o.raw().get("cacheDir");
-        if (o.sweep().equals("cache") && cacheDir != null) writableDirectory("cacheDir", cacheDir, cacheDirectory(o, repoRoot));
-        writableDirectory("reports", o.reports(), repoRoot.resolve(o.reports()));
-        Path results = repoRoot.resolve(o.results()).toAbsolutePath();
-        if (Files.isDirectory(results)) throw new OptionException("results", o.results(), "a file (this is a directory)");
-        writableDirectory("results", o.results(), results.getParent());
-        if (o.sweep().equals("cache")) return; // the cache benchmark prices nothing and starts no simulator
-        pricesFile(o, repoRoot);
-        if (o.target() instanceof SweepOptions.TargetSpec.Sim) simSettings(o);
+    /**
+     * Checks what a sweep that reads {@code reads} will touch.
+     *
+     * @param simOverrides the simulator settings the run will start with, or null when it starts no simulator
+     * @throws OptionException naming the first problem
+     */
+    public static void check(SweepOptions o, Path repoRoot, Set<Option<?>> reads, Map<String, String> simOverrides) {
+        if (reads.contains(Options.CACHE_DIR) && o.given(Options.CACHE_DIR)) {
+            writableDirectory("cacheDir", o.get(Options.CACHE_DIR), cacheDirectory(o, repoRoot));
+        }
+        if (reads.contains(Options.REPORTS)) writableDirectory("reports", o.reports(), repoRoot.resolve(o.reports()));
+        if (reads.contains(Options.RESULTS)) {
+            Path results = repoRoot.resolve(o.results()).toAbsolutePath();
+            if (Files.isDirectory(results)) throw new OptionException("results", o.results(), "a file (this is a directory)");
+            writableDirectory("results", o.results(), results.getParent());
+        }
+        if (reads.contains(Options.PRICES)) pricesFile(o, repoRoot);
+        if (simOverrides != null && o.target() instanceof TargetSpec.Sim) simSettings(o, simOverrides);
     }
 
     /** {@code -DcacheDir} resolved against the repository root, or null for the client's default choice. */
     public static Path cacheDirectory(SweepOptions o, Path repoRoot) {
-        String v = o.raw().get("cacheDir");
+        String v = o.get(Options.CACHE_DIR);
         return v == null ? null : repoRoot.resolve(v);
     }
 
     /** The price list the runner will read: {@code -Dprices}, else {@code $LLMBENCH_PRICES}, else prices.csv at the root. */
     public static Path pricesPath(SweepOptions o, Path repoRoot, Map<String, String> env) {
-        String option = o.raw().get("prices");
+        String option = o.get(Options.PRICES);
         if (option != null) return repoRoot.resolve(option);
         String configured = env.get("LLMBENCH_PRICES");
         return configured != null && !configured.isBlank() ? Path.of(configured) : repoRoot.resolve("prices.csv");
@@ -46,9 +54,10 @@ public final class Preflight {
 
     private static void pricesFile(SweepOptions o, Path repoRoot) {
         Path file = pricesPath(o, repoRoot, System.getenv());
-        String name = o.raw().containsKey("prices") ? "prices" : "prices (prices.csv or $LLMBENCH_PRICES)";
+        boolean given = o.given(Options.PRICES);
+        String name = given ? "prices" : "prices (prices.csv or $LLMBENCH_PRICES)";
         if (!Files.exists(file)) {
-            if (o.raw().containsKey("prices")) throw new OptionException("prices", o.raw().get("prices"), "an existing price list file");
+            if (given) throw new OptionException("prices", o.get(Options.PRICES), "an existing price list file");
             return; // no price list: costs are unknown, which the reports say
         }
         try {
@@ -59,11 +68,11 @@ public final class Preflight {
         }
     }
 
-    private static void simSettings(SweepOptions o) {
+    private static void simSettings(SweepOptions o, Map<String, String> simOverrides) {
         try {
-            Profiles.load(new SimulatorSettings("openai", null, o.simOverrides(), o.seed()));
+            Profiles.load(new SimulatorSettings("openai", null, simOverrides, o.seed()));
         } catch (IllegalArgumentException e) {
-            throw new OptionException("simSet", o.raw().getOrDefault("simSet", "(quick defaults)"),
+            throw new OptionException("simSet", o.text(Options.SIM_SET).equals(Options.SIM_SET.defaultText()) ? "(quick defaults)" : o.text(Options.SIM_SET),
                     "simulator profile settings within their ranges (" + oneLine(e.getMessage()) + ")");
         }
     }

@@ -1,7 +1,7 @@
 package dev.llmbench.bench.jmh;
 
 import dev.llmbench.bench.report.JmhReport;
-import dev.llmbench.bench.cli.RepositoryRoot;
+import dev.llmbench.bench.cli.Options;
 import dev.llmbench.bench.cli.SweepOptions;
 
 import java.io.IOException;
@@ -19,9 +19,8 @@ public final class JmhResultsRenderer {
     private JmhResultsRenderer() {}
 
     /** Exit code: 0 rendered, 1 rendering failed, 2 no results at the given path (one line on {@code err}). */
-    public static int run(SweepOptions o, PrintStream out, PrintStream err) {
-        Path root = RepositoryRoot.find(Path.of(""));
-        String given = o.raw().getOrDefault("jmhResults", JmhReport.DEFAULT_RESULTS);
+    public static int run(SweepOptions o, Path root, PrintStream out, PrintStream err) {
+        String given = o.get(Options.JMH_RESULTS);
         Path results = root.resolve(given);
         if (!Files.isRegularFile(results) && !Files.isDirectory(results)) {
             err.println("llmbench: jmhResults=" + given + ": no such file or folder; valid: a JMH JSON file (-rf json) or a folder"
@@ -29,7 +28,7 @@ public final class JmhResultsRenderer {
             return 2;
         }
         String command = "mvn -pl bench exec:java -Dsweep=jmh"
-                + (o.raw().containsKey("jmhResults") ? " -DjmhResults=" + given : "");
+                + (o.given(Options.JMH_RESULTS) ? " -DjmhResults=" + given : "");
         try {
             JmhReport.Rendered r = JmhReport.render(results, root.resolve(o.results()), command);
             out.print(r.section());

@@ -49,6 +49,7 @@ public final class SweepRunner {
     private static final long CELL_TIMEOUT_SECONDS = 15 * 60;
 
     private final SweepOptions options;
+    private final Map<String, String> sweepNotes;
     private final Target target;
     private final Path repoRoot;
     private final PrintStream out;
@@ -56,7 +57,13 @@ public final class SweepRunner {
     private final Prices prices;
 
     public SweepRunner(SweepOptions options, Target target, Path repoRoot, PrintStream out) {
+        this(options, target, repoRoot, out, Map.of());
+    }
+
+    /** @param sweepNotes lines the sweep adds to every result's provenance */
+    public SweepRunner(SweepOptions options, Target target, Path repoRoot, PrintStream out, Map<String, String> sweepNotes) {
         this.options = options;
+        this.sweepNotes = Map.copyOf(sweepNotes);
         this.target = target;
         this.repoRoot = repoRoot;
         this.out = out;
@@ -105,11 +112,11 @@ public final class SweepRunner {
             }
             Map<String, String> models = new LinkedHashMap<>();
             for (CellSpec c : section.cells()) models.putIfAbsent(c.key().provider(), c.endpoint().model());
-            Map<String, String> provenance = new LinkedHashMap<>(Provenance.of(options, target, repoRoot, models));
+            Map<String, String> provenance = new LinkedHashMap<>(Provenance.of(options, target, repoRoot, models, sweepNotes));
             provenance.put("requests per cell", Integer.toString(n));
             SweepResult result = new SweepResult(section.name(), section.title(), provenance, target.simulated(), cells);
             if (!windows.isEmpty()) WindowReport.write(dir, section.title(), target.simulated(), windows);
-            Report report = ReportWriter.publish(result, dir, repoRoot.resolve(options.results()), Provenance.command(options));
+            Report report = ReportWriter.publish(result, dir, repoRoot.resolve(options.results()), options.commandLine());
             published.add(new Published(result, report));
         }
         return published;

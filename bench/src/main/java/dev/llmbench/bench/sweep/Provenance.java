@@ -1,7 +1,6 @@
 package dev.llmbench.bench.sweep;
 
 import dev.llmbench.bench.cli.SweepOptions;
-import dev.llmbench.bench.path.Guard;
 import dev.llmbench.bench.target.Target;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,15 +10,15 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Where a result came from: options, target, JVM, machine, git commit, date. Never a key. */
 public final class Provenance {
     private Provenance() {}
 
-    public static Map<String, String> of(SweepOptions o, Target target, Path repoRoot, Map<String, String> models) {
+    public static Map<String, String> of(SweepOptions o, Target target, Path repoRoot, Map<String, String> models,
+                                         Map<String, String> sweepNotes) {
         Map<String, String> p = new LinkedHashMap<>(target.provenance());
-        p.put("command", command(o));
+        p.put("command", o.commandLine());
         p.put("date", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
         if (target.simulated()) p.put("profile", o.quick() ? "built-in, quick timing overrides" : "built-in");
         p.put("seed", Long.toString(o.seed()));
@@ -28,7 +27,7 @@ public final class Provenance {
         p.put("warmup per cell", o.warmup() == null ? "one wave at the cell's concurrency" : Integer.toString(o.warmup()));
         p.put("repeats", Integer.toString(o.repeats()));
         p.put("max tokens", Integer.toString(o.maxTokens()));
-        if (o.sweep().equals("faults")) p.put("client limits", Guard.faults(o.quick()).describe());
+        p.putAll(sweepNotes);
         models.forEach((provider, model) -> p.put("model." + provider, model));
         p.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         p.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
@@ -44,11 +43,6 @@ public final class Provenance {
     public static String loadAverage() {
         double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         return l < 0 ? "unknown" : String.format(java.util.Locale.ROOT, "%.2f", l);
-    }
-
-    public static String command(SweepOptions o) {
-        return "mvn -pl bench exec:java " + o.raw().entrySet().stream()
-                .map(e -> "-D" + e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
     }
 
     /** HEAD's commit read from .git directly (no process), or "unknown". */

@@ -17,37 +17,41 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** What sweeps build their cells from: the options, the target and the client paths. */
+/** What sweeps build their cells from: the options, the target and the reference client path. */
 public final class SweepContext {
     /** Warm-up requests get their own messages, so they never share a cache entry with measured ones. */
     public static final int WARMUP_INDEX = 1_000_000;
 
     private final SweepOptions options;
     private final Target target;
-    private final List<ClientPath> paths;
+    private final ClientPath ref;
     private final PrintStream out;
     private final Set<String> reportedSkips = new HashSet<>();
 
-    public SweepContext(SweepOptions options, Target target, List<ClientPath> paths, PrintStream out) {
+    /** A context whose reference path is the reference client with the run's {@code -Dretries}. */
+    public SweepContext(SweepOptions options, Target target, PrintStream out) {
+        this(options, target, new RefClientPath(RefClientOptions.raw(options.retries())), out);
+    }
+
+    /** A context with another reference path (tests drive a fake one). */
+    public SweepContext(SweepOptions options, Target target, ClientPath ref, PrintStream out) {
         this.options = options;
         this.target = target;
-        this.paths = List.copyOf(paths);
+        this.ref = ref;
         this.out = out;
     }
 
     public SweepOptions options() { return options; }
 
-    public List<ClientPath> paths() { return paths; }
-
     /** Where sweeps report skipped work. */
     public PrintStream out() { return out; }
 
     /** The reference client path. */
-    public ClientPath ref() { return paths.get(0); }
+    public ClientPath ref() { return ref; }
 
     /** The reference client's options ({@code -Dretries} included), for sweeps that configure it further. */
     public RefClientOptions refOptions() {
-        return paths.get(0) instanceof RefClientPath r ? r.options() : RefClientOptions.raw(options.retries());
+        return ref instanceof RefClientPath r ? r.options() : RefClientOptions.raw(options.retries());
     }
 
     /** Endpoints of the requested providers this target can serve; each skipped provider is reported once. */

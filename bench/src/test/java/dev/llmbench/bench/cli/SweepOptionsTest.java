@@ -23,9 +23,9 @@ class SweepOptionsTest {
         assertThat(o.repeats()).isEqualTo(1);
         assertThat(o.rate()).isNull();
         assertThat(o.transport()).isNull();
-        assertThat(o.target()).isInstanceOf(SweepOptions.TargetSpec.Sim.class);
+        assertThat(o.target()).isInstanceOf(TargetSpec.Sim.class);
         assertThat(o.simInProcess()).isFalse();
-        assertThat(o.simOverrides()).isEmpty();
+        assertThat(o.get(Options.SIM_SET)).isEmpty();
         assertThat(o.reports()).isEqualTo("reports");
         assertThat(o.results()).isEqualTo("RESULTS.md");
     }
@@ -36,14 +36,13 @@ class SweepOptionsTest {
         assertThat(quick.n()).isLessThanOrEqualTo(8);
         assertThat(quick.concurrency()).allMatch(c -> c <= 4);
         assertThat(quick.warmupFor(4)).isEqualTo(1);
-        assertThat(quick.simOverrides()).containsEntry("openai.latency.medianMs", "5");
 
         SweepOptions explicit = SweepOptions.parse(Map.of("quick", "true", "n", "20", "concurrency", "3", "warmup", "0",
                 "simSet", "openai.latency.medianMs=7;zero.limit.rpm=10"));
         assertThat(explicit.n()).isEqualTo(20);
         assertThat(explicit.concurrency()).containsExactly(3);
         assertThat(explicit.warmupFor(3)).isZero();
-        assertThat(explicit.simOverrides()).containsEntry("openai.latency.medianMs", "7").containsEntry("zero.limit.rpm", "10");
+        assertThat(explicit.get(Options.SIM_SET)).containsEntry("openai.latency.medianMs", "7").containsEntry("zero.limit.rpm", "10");
     }
 
     @Test
@@ -55,10 +54,10 @@ class SweepOptionsTest {
         assertThat(o.concurrency()).containsExactly(4, 2);
         assertThat(o.rate()).isEqualTo(12.5);
         assertThat(o.transport()).isEqualTo(TransportKind.NETTY_H2);
-        assertThat(o.target()).isEqualTo(new SweepOptions.TargetSpec.BaseUrl("http://127.0.0.1:8000/v1"));
+        assertThat(o.target()).isEqualTo(new TargetSpec.BaseUrl("http://127.0.0.1:8000/v1"));
 
         assertThat(SweepOptions.parse(Map.of("provider", "gemini,openai")).providers()).isEqualTo(List.of("gemini", "openai"));
-        assertThat(SweepOptions.parse(Map.of("target", "live")).target()).isInstanceOf(SweepOptions.TargetSpec.Live.class);
+        assertThat(SweepOptions.parse(Map.of("target", "live")).target()).isInstanceOf(TargetSpec.Live.class);
     }
 
     @Test
@@ -88,5 +87,39 @@ class SweepOptionsTest {
                 .as("OpenAI has no prefix: an unknown name would go over the generic path")
                 .isInstanceOf(OptionException.class).hasMessageContaining("openai takes").hasMessageContaining("generic OpenAI-compatible path")
                 .hasMessageNotContaining("gemini takes");
+    }
+
+    @Test
+    void aMisspeltOptionIsRejectedNamingTheNearestOne() {
+        assertThatThrownBy(() -> SweepOptions.parse(Map.of("concurency", "2")))
+                .isInstanceOf(OptionException.class).hasMessageContaining("-Dconcurency=2")
+                .hasMessageContaining("did you mean -Dconcurrency?");
+        assertThatThrownBy(() -> SweepOptions.parse(Map.of("maxtokens", "9")))
+                .as("case is ignored when looking for the nearest").hasMessageContaining("did you mean -DmaxTokens?");
+        assertThatThrownBy(() -> SweepOptions.parse(Map.of("sed", "1"))).hasMessageContaining("did you mean -Dseed?");
+    }
+
+    @Test
+    void onlyDotlessNamesThatAreNotMavensLookLikeOptions() {
+        assertThat(Options.looksLikeOption("concurrency")).isTrue();
+        assertThat(Options.looksLikeOption("concurency")).isTrue();
+        assertThat(Options.looksLikeOption("java.version")).isFalse();
+        assertThat(Options.looksLikeOption("maven.repo.local")).isFalse();
+        assertThat(Options.looksLikeOption("exec.mainClass")).isFalse();
+        assertThat(Options.looksLikeOption("skipTests")).isFalse();
+    }
+
+    @Test
+    void everyOptionHasOneDeclarationAndItsDefaultParsesBack() {
+        assertThat(Options.ALL.stream().map(Option::name).distinct()).hasSameSizeAs(Options.ALL);
+        SweepOptions defaults = SweepOptions.parse(Map.of());
+        for (Option<?> o : Options.ALL) {
+            assertThat(Options.named(o.name())).contains(o);
+            assertThat(defaults.given(o)).isFalse();
+            assertThat(defaults.text(o)).isEqualTo(o.defaultText());
+        }
+        assertThat(SweepOptions.parse(Map.of("n", "5", "quick", "true")).commandLine())
+                .isEqualTo("mvn -pl bench exec:java -Dn=5 -Dquick=true");
+        assertThat(SweepOptions.parse(Map.of("retries", "3")).retries()).isEqualTo(3);
     }
 }

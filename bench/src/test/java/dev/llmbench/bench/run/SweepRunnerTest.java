@@ -63,7 +63,7 @@ class SweepRunnerTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Target target = new FakeTarget();
-        SweepContext ctx = new SweepContext(o, target, List.of(new FakePath()), out);
+        SweepContext ctx = new SweepContext(o, target, new FakePath(), out);
         SweepRunner runner = new SweepRunner(o, target, dir, out);
         List<SweepSection> sections = new ConcurrencySweep().sections(ctx);
 

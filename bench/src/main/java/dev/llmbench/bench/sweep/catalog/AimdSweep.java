@@ -1,11 +1,12 @@
 package dev.llmbench.bench.sweep.catalog;
 
+import dev.llmbench.bench.cli.Options;
 import dev.llmbench.bench.cli.SweepOptions;
 import dev.llmbench.bench.load.Prompts;
 import dev.llmbench.bench.path.RefClientOptions;
 import dev.llmbench.bench.path.RefClientPath;
 import dev.llmbench.bench.sweep.CellSpec;
-import dev.llmbench.bench.sweep.Sweep;
+import dev.llmbench.bench.sweep.CellSweep;
 import dev.llmbench.bench.sweep.SweepContext;
 import dev.llmbench.bench.sweep.SweepSection;
 import dev.llmbench.bench.target.Endpoint;
@@ -20,7 +21,7 @@ import java.util.List;
  * rest inside the client, so the driver's semaphore never hides it. Both cells record their window over time
  * (flat for {@code fixed}). Retries stay off unless {@code -Dretries}: every 429 is counted.
  */
-public final class AimdSweep implements Sweep {
+public final class AimdSweep implements CellSweep {
     /** The lessons' "c=64 hits the rate limit wall" concurrency. */
     static final int OFFERED = 64;
     /** Enough requests for the window to go through several cuts and recoveries (~40 s per cell on the openai profile). */
@@ -29,6 +30,9 @@ public final class AimdSweep implements Sweep {
 
     @Override
     public String name() { return "aimd"; }
+
+    @Override
+    public String summary() { return "AIMD vs fixed window at OpenAI's rate-limit wall"; }
 
     @Override
     public List<SweepSection> sections(SweepContext ctx) {
@@ -51,12 +55,12 @@ public final class AimdSweep implements Sweep {
 
     /** {@value #OFFERED}, or the largest {@code -Dconcurrency} when given. */
     static int offered(SweepOptions o) {
-        return o.raw().containsKey("concurrency") ? Collections.max(o.concurrency()) : OFFERED;
+        return o.given(Options.CONCURRENCY) ? Collections.max(o.concurrency()) : OFFERED;
     }
 
     /** The sweep's own requests per cell unless {@code -Dn} was given. */
     static Integer requests(SweepOptions o, int normal, int quick) {
-        if (o.raw().containsKey("n")) return null;
+        if (o.given(Options.N)) return null;
         return o.quick() ? quick : normal;
     }
 }

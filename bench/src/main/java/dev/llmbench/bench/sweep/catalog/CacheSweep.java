@@ -2,7 +2,10 @@ package dev.llmbench.bench.sweep.catalog;
 
 import dev.llmbench.bench.cli.Preflight;
 import dev.llmbench.bench.cli.SweepOptions;
+import dev.llmbench.bench.cli.Option;
+import dev.llmbench.bench.cli.Options;
 import dev.llmbench.bench.sweep.Provenance;
+import dev.llmbench.bench.sweep.StandaloneSweep;
 import dev.llmbench.bench.model.CacheResult;
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.ChatResponse;
@@ -26,6 +29,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -36,7 +40,7 @@ import java.util.stream.Stream;
  * {@code CacheDirectory} chooses it: {@code $LLMBENCH_CACHE_DIR}, {@code $XDG_CACHE_HOME/llmbench}, the temp dir,
  * {@code ~/.cache/llmbench}), deleted afterwards. Values are a typical answer (~134 tokens of text). Microbenchmarks of get/put belong to JMH, not here.
  */
-public final class CacheSweep {
+public final class CacheSweep implements StandaloneSweep {
     static final List<Integer> SHARDS = List.of(1, 2, 4, 8);
     static final List<Integer> THREADS = List.of(1, 4, 16);
 
@@ -45,6 +49,9 @@ public final class CacheSweep {
     private final ChatResponse value;
     /** {@code -DcacheDir}, or null for the client's default choice. */
     private final Path directory;
+
+    /** The registry's instance; {@link #run(SweepOptions, Path, PrintStream, PrintStream)} makes the configured one. */
+    CacheSweep() { this(false, System.out, null); }
 
     public CacheSweep(boolean quick, PrintStream out) { this(quick, out, null); }
 
@@ -57,6 +64,21 @@ public final class CacheSweep {
                 new Usage(40, 0, 134, 0, true), new StreamTiming(), "h2", false);
     }
 
+    @Override
+    public String name() { return "cache"; }
+
+    @Override
+    public String summary() { return "the response cache: shards vs lazy-open cost, get/put throughput at 1/4/16 threads"; }
+
+    @Override
+    public Set<Option<?>> reads() { return Set.of(Options.SWEEP, Options.QUICK, Options.CACHE_DIR, Options.REPORTS, Options.RESULTS); }
+
+    @Override
+    public int run(SweepOptions options, Path repoRoot, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+        runAndPublish(options, repoRoot, out);
+        return 0;
+    }
+
     /**
      * {@code -Dsweep=cache}: runs the benchmark, writes {@code <reports>/cache-<stamp>/} and the RESULTS.md section.
      *
@@ -64,7 +86,7 @@ public final class CacheSweep {
      */
     public static Path runAndPublish(SweepOptions o, Path repoRoot, PrintStream out) throws IOException, InterruptedException {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("command", Provenance.command(o));
+        p.put("command", o.commandLine());
         p.put("date", java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
         p.put("load average at start", Provenance.loadAverage());
         p.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));

@@ -1,7 +1,7 @@
 package dev.llmbench.bench.sweep.catalog;
 
 import dev.llmbench.bench.sweep.CellSpec;
-import dev.llmbench.bench.sweep.Sweep;
+import dev.llmbench.bench.sweep.CellSweep;
 import dev.llmbench.bench.sweep.SweepContext;
 import dev.llmbench.bench.sweep.SweepSection;
 import dev.llmbench.bench.target.Endpoint;
@@ -9,9 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Provider × concurrency at each provider's default transport, over cleartext (the lessons' main table). */
-public final class ConcurrencySweep implements Sweep {
+public final class ConcurrencySweep implements CellSweep {
     @Override
     public String name() { return "concurrency"; }
+
+    @Override
+    public String summary() { return "provider x -Dconcurrency at the provider's default transport, cleartext (the main job)"; }
 
     @Override
     public List<SweepSection> sections(SweepContext ctx) {

@@ -1,9 +1,13 @@
 package dev.llmbench.bench.sweep.catalog;
 
+import java.util.Map;
+
+import dev.llmbench.bench.cli.SweepOptions;
+
 import dev.llmbench.bench.load.Prompts;
 import dev.llmbench.bench.path.Guard;
 import dev.llmbench.bench.sweep.CellSpec;
-import dev.llmbench.bench.sweep.Sweep;
+import dev.llmbench.bench.sweep.CellSweep;
 import dev.llmbench.bench.sweep.SweepContext;
 import dev.llmbench.bench.sweep.SweepSection;
 import dev.llmbench.bench.target.Endpoint;
@@ -21,11 +25,17 @@ import java.util.List;
  * header, so the expected outcome of every request is known; warm-up requests are clean. After each cell the runner
  * checks that the closed client left no thread or socket behind. Against OpenAI, or the first provider named.
  */
-public final class FaultSweep implements Sweep {
+public final class FaultSweep implements CellSweep {
     static final String FAULT_HEADER = "x-sim-fault";
 
     @Override
     public String name() { return "faults"; }
+
+    @Override
+    public String summary() { return "every simulator fault x transport, with leak checks (simulator only)"; }
+
+    @Override
+    public Map<String, String> provenance(SweepOptions o) { return Map.of("client limits", Guard.faults(o.quick()).describe()); }
 
     @Override
     public List<SweepSection> sections(SweepContext ctx) {

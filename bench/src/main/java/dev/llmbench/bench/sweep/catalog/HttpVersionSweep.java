@@ -1,7 +1,13 @@
 package dev.llmbench.bench.sweep.catalog;
 
+import java.util.Set;
+
+import dev.llmbench.bench.cli.Options;
+
+import dev.llmbench.bench.cli.Option;
+
 import dev.llmbench.bench.sweep.CellSpec;
-import dev.llmbench.bench.sweep.Sweep;
+import dev.llmbench.bench.sweep.CellSweep;
 import dev.llmbench.bench.sweep.SweepContext;
 import dev.llmbench.bench.sweep.SweepSection;
 import dev.llmbench.bench.target.Endpoint;
@@ -11,9 +17,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Provider × {OkHttp HTTP/1.1, OkHttp HTTP/2} over TLS (ALPN), at the given concurrencies. */
-public final class HttpVersionSweep implements Sweep {
+public final class HttpVersionSweep implements CellSweep {
     @Override
     public String name() { return "http-version"; }
+
+    @Override
+    public String summary() { return "provider x {okhttp-h1, okhttp-h2} x concurrency, over TLS (ALPN)"; }
+
+    /** It varies the transport itself, so {@code -Dtransport} is not read. */
+    @Override
+    public Set<Option<?>> reads() { return Catalog.without(Options.CELL_SWEEP, Options.TRANSPORT); }
 
     @Override
     public List<SweepSection> sections(SweepContext ctx) {

@@ -1,10 +1,11 @@
 package dev.llmbench.bench.sweep.catalog;
 
+import dev.llmbench.bench.cli.Options;
 import dev.llmbench.bench.load.Prompts;
 import dev.llmbench.bench.path.RefClientOptions;
 import dev.llmbench.bench.path.RefClientPath;
 import dev.llmbench.bench.sweep.CellSpec;
-import dev.llmbench.bench.sweep.Sweep;
+import dev.llmbench.bench.sweep.CellSweep;
 import dev.llmbench.bench.sweep.SweepContext;
 import dev.llmbench.bench.sweep.SweepSection;
 import dev.llmbench.bench.target.Endpoint;
@@ -18,8 +19,8 @@ import java.util.List;
  * same concurrency in every cell; the keys' windows decide how much of it goes out. Simulator only: live, the keys
  * would come from {@code OPENAI_API_KEYS}, and a sweep cannot make more of them.
  */
-public final class KeysSweep implements Sweep {
-    public static final String PROFILE = "openai-keyed";
+public final class KeysSweep implements CellSweep {
+    static final String PROFILE = "openai-keyed";
     static final List<Integer> KEYS = List.of(1, 2, 4);
     /** Above the profile's per-key cap of 8, so every window has to find the wall itself. */
     static final int PER_KEY_CEILING = 16;
@@ -28,6 +29,12 @@ public final class KeysSweep implements Sweep {
 
     @Override
     public String name() { return "keys"; }
+
+    @Override
+    public String summary() { return "1, 2 and 4 keys round robin, one AIMD window each (simulator only)"; }
+
+    @Override
+    public List<String> simProfiles() { return java.util.stream.Stream.concat(Options.PROVIDERS.stream(), java.util.stream.Stream.of(PROFILE)).toList(); }
 
     @Override
     public List<SweepSection> sections(SweepContext ctx) {

@@ -3,7 +3,7 @@ package dev.llmbench.bench.sweep.catalog;
 import dev.llmbench.bench.load.Prompts;
 import dev.llmbench.bench.path.library.LibraryClientPath;
 import dev.llmbench.bench.sweep.CellSpec;
-import dev.llmbench.bench.sweep.Sweep;
+import dev.llmbench.bench.sweep.CellSweep;
 import dev.llmbench.bench.sweep.SweepContext;
 import dev.llmbench.bench.sweep.SweepSection;
 import dev.llmbench.bench.target.Endpoint;
@@ -21,9 +21,12 @@ import java.util.List;
  * rate-limit wall ({@link AimdSweep}), and the official SDKs and the generic library against the reference client
  * ({@code lessons-path}).
  */
-public final class LessonsSweep implements Sweep {
+public final class LessonsSweep implements CellSweep {
     @Override
     public String name() { return "lessons"; }
+
+    @Override
+    public String summary() { return "every lessons table, one section each"; }
 
     @Override
     public List<SweepSection> sections(SweepContext ctx) {
@@ -41,10 +44,13 @@ public final class LessonsSweep implements Sweep {
     }
 
     /** One lessons table on its own (its section and report folder only), e.g. {@code -Dsweep=lessons-path}. */
-    public static Sweep only(String section) {
-        return new Sweep() {
+    static CellSweep only(String section, String summary) {
+        return new CellSweep() {
             @Override
             public String name() { return section; }
+
+            @Override
+            public String summary() { return summary; }
 
             @Override
             public List<SweepSection> sections(SweepContext ctx) {

@@ -1,9 +1,11 @@
 package dev.llmbench.bench.sweep.catalog;
 
+import dev.llmbench.bench.path.library.LibraryClientPath;
+
 import dev.llmbench.bench.load.Prompts;
 import dev.llmbench.bench.path.ClientPath;
 import dev.llmbench.bench.sweep.CellSpec;
-import dev.llmbench.bench.sweep.Sweep;
+import dev.llmbench.bench.sweep.CellSweep;
 import dev.llmbench.bench.sweep.SweepContext;
 import dev.llmbench.bench.sweep.SweepSection;
 import dev.llmbench.bench.target.Endpoint;
@@ -16,13 +18,16 @@ import java.util.List;
  * a real provider: HTTP/2 is then whatever ALPN negotiates (over cleartext OkHttp would fall back to HTTP/1.1 while
  * the reference client speaks h2c with prior knowledge, which would compare transports rather than libraries).
  */
-public final class PathSweep implements Sweep {
+public final class PathSweep implements CellSweep {
     @Override
     public String name() { return "path"; }
 
     @Override
+    public String summary() { return "provider x client path (ref, sdk-default, sdk-tuned, generic) x concurrency over TLS"; }
+
+    @Override
     public List<SweepSection> sections(SweepContext ctx) {
-        return List.of(section(ctx, name(), "Client path comparison", ctx.paths(), ctx.options().concurrency()));
+        return List.of(section(ctx, name(), "Client path comparison", LibraryClientPath.all(), ctx.options().concurrency()));
     }
 
     static SweepSection section(SweepContext ctx, String name, String title, List<ClientPath> paths, List<Integer> concurrencies) {

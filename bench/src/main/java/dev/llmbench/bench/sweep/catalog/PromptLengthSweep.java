@@ -2,7 +2,7 @@ package dev.llmbench.bench.sweep.catalog;
 
 import dev.llmbench.bench.load.Prompts;
 import dev.llmbench.bench.sweep.CellSpec;
-import dev.llmbench.bench.sweep.Sweep;
+import dev.llmbench.bench.sweep.CellSweep;
 import dev.llmbench.bench.sweep.SweepContext;
 import dev.llmbench.bench.sweep.SweepSection;
 import dev.llmbench.bench.target.Endpoint;
@@ -10,9 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Provider × {short (~40 tokens), long (~3,000 tokens) system prompt} at the focus concurrency. */
-public final class PromptLengthSweep implements Sweep {
+public final class PromptLengthSweep implements CellSweep {
     @Override
     public String name() { return "prompt-length"; }
+
+    @Override
+    public String summary() { return "provider x {short, long system prompt} at one concurrency"; }
 
     @Override
     public List<SweepSection> sections(SweepContext ctx) {

@@ -1,9 +1,14 @@
 package dev.llmbench.bench.sweep.catalog;
 
+import java.util.Set;
+
+import dev.llmbench.bench.cli.Option;
+
+import dev.llmbench.bench.cli.Options;
 import dev.llmbench.bench.cli.SweepOptions;
 import dev.llmbench.bench.path.Guard;
 import dev.llmbench.bench.sweep.CellSpec;
-import dev.llmbench.bench.sweep.Sweep;
+import dev.llmbench.bench.sweep.CellSweep;
 import dev.llmbench.bench.sweep.SweepContext;
 import dev.llmbench.bench.sweep.SweepSection;
 import dev.llmbench.bench.target.Endpoint;
@@ -21,16 +26,26 @@ import java.util.Map;
  * each, sampled every few seconds ({@link SoakDriver}). The per-key limits of the openai profile are lifted for it
  * ({@link #SIM_OVERRIDES}): the point is a steady 1,024 streams, not a 429 storm.
  */
-public final class SoakSweep implements Sweep {
+public final class SoakSweep implements CellSweep {
     static final int CONCURRENCY = 1024;
     static final int SECONDS = 60;
     static final int QUICK_SECONDS = 3;
-    /** Simulator settings for this sweep ({@code -DsimSet} still wins). */
-    public static final Map<String, String> SIM_OVERRIDES = Map.of("openai.limit.concurrency", "0", "openai.limit.rpm", "0",
+    /** Simulator settings for this sweep: the openai and zero profiles without per-key limits. */
+    static final Map<String, String> SIM_OVERRIDES = Map.of("openai.limit.concurrency", "0", "openai.limit.rpm", "0",
             "openai.limit.tpm", "0", "zero.limit.concurrency", "0", "zero.limit.rpm", "0", "zero.limit.tpm", "0");
 
     @Override
     public String name() { return "soak"; }
+
+    @Override
+    public String summary() { return "1,024 in-flight streams for 60 s: heap, threads, sockets over time (simulator only)"; }
+
+    /** Duration-bound and closed loop: {@code -Dn} and {@code -Drate} are not read. */
+    @Override
+    public Set<Option<?>> reads() { return Catalog.without(Options.CELL_SWEEP, Options.N, Options.RATE); }
+
+    @Override
+    public Map<String, String> simDefaults() { return SIM_OVERRIDES; }
 
     @Override
     public List<SweepSection> sections(SweepContext ctx) {
@@ -40,7 +55,7 @@ public final class SoakSweep implements Sweep {
             return List.of();
         }
         SweepOptions o = ctx.options();
-        int c = o.raw().containsKey("concurrency") ? o.concurrency().stream().mapToInt(Integer::intValue).max().orElse(CONCURRENCY) : CONCURRENCY;
+        int c = o.given(Options.CONCURRENCY) ? o.concurrency().stream().mapToInt(Integer::intValue).max().orElse(CONCURRENCY) : CONCURRENCY;
         boolean quick = o.quick();
         Duration soak = Duration.ofSeconds(quick ? QUICK_SECONDS : SECONDS);
         Guard guard = new Guard(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60), soak,

@@ -1,7 +1,13 @@
 package dev.llmbench.bench.sweep.catalog;
 
+import java.util.Set;
+
+import dev.llmbench.bench.cli.Options;
+
+import dev.llmbench.bench.cli.Option;
+
 import dev.llmbench.bench.sweep.CellSpec;
-import dev.llmbench.bench.sweep.Sweep;
+import dev.llmbench.bench.sweep.CellSweep;
 import dev.llmbench.bench.sweep.SweepContext;
 import dev.llmbench.bench.sweep.SweepSection;
 import dev.llmbench.bench.target.Endpoint;
@@ -14,9 +20,16 @@ import java.util.List;
  * Every transport of the reference client over TLS at the given concurrencies, against OpenAI (the profile whose
  * lessons are about the HTTP stack); when {@code -Dprovider} leaves OpenAI out, against the providers it names.
  */
-public final class TransportSweep implements Sweep {
+public final class TransportSweep implements CellSweep {
     @Override
     public String name() { return "transport"; }
+
+    @Override
+    public String summary() { return "every transport against OpenAI over TLS x concurrency"; }
+
+    /** It varies the transport itself, so {@code -Dtransport} is not read. */
+    @Override
+    public Set<Option<?>> reads() { return Catalog.without(Options.CELL_SWEEP, Options.TRANSPORT); }
 
     @Override
     public List<SweepSection> sections(SweepContext ctx) {
