@@ -1,8 +1,8 @@
 package dev.llmbench.bench.path;
 
 /**
- * One way of calling a provider that a sweep can compare: the reference client today; the official SDKs and the generic
- * multi-provider path plug in here later.
+ * One way of calling a provider that a sweep can compare: the reference client ({@link RefClientPath}) or a library,
+ * an official SDK or the generic multi-provider one ({@link LibraryClientPath}).
  */
 public interface ClientPath {
     /** Short id used in cell keys and reports, e.g. {@code ref}. */

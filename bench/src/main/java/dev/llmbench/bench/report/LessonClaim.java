@@ -6,7 +6,8 @@ import java.util.function.Predicate;
 
 /**
  * One finding of the lessons (the Python benchmarks of 2026-02-17) encoded as data: which figure of which cells, and what the lesson
- * measured. The reading compares our numbers with it; the conclusion is always computed, never written here.
+ * measured. The reading compares our numbers with it; the conclusion is always computed, never written here. The claims,
+ * their sources and the verdict rules are described in {@code docs/lessons.md} (repository root).
  *
  * @param topic          the sweep it applies to, without the {@code lessons-} prefix (e.g. {@code http-version}); a
  *                       sweep named {@code lessons-concurrency-openai} or {@code concurrency} matches {@code concurrency}

@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * The claims of the lessons (the Python benchmarks of 2026-02-17) that our sweeps can check, as data. Ranges are the lesson's own
- * numbers with a little slack; "no effect" claims are ranges around 1.0.
+ * numbers with a little slack; "no effect" claims are ranges around 1.0. {@code docs/lessons.md} (repository root) states
+ * every claim with the figures it comes from, the section that checks it and how its verdict is read.
  *
  * <p>Cell conventions the runner follows: http-version cells have transports ending in {@code -h2} / {@code -h1};
  * prompt-length variants contain {@code long} / {@code short}; prefix-cache variants contain {@code second} (or

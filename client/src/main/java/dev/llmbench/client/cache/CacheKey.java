@@ -27,7 +27,7 @@ import java.util.TreeMap;
  *
  * <p>Build the key from the request <em>as sent</em>: if the client fills in a default thinking configuration
  * (e.g. Gemini {@code thinkingBudget: 0}) or max tokens, pass the request with those defaults applied, so that the
- * key reflects the actual thinking config (a lesson learned).
+ * key reflects the actual thinking config (one of the lessons, see {@code docs/lessons.md}).
  */
 public record CacheKey(String hex) {
     private static final HexFormat HEX = HexFormat.of();

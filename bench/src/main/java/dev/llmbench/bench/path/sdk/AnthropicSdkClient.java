@@ -110,7 +110,7 @@ public final class AnthropicSdkClient implements LlmClient {
             if (m.role() == Message.Role.USER) b.addUserMessage(m.content());
             else b.addAssistantMessage(m.content());
         }
-        // anthropic-java 3.14 has no typed temperature setter any more; the field is still accepted.
+        // anthropic-java 3.14 has no typed temperature setter; the API accepts the field as an additional body property.
         if (request.temperature() != null) b.putAdditionalBodyProperty("temperature", JsonValue.from(request.temperature()));
         if (request.thinking() instanceof Thinking.Budget budget && budget.tokens() > 0) {
             b.enabledThinking(budget.tokens());

@@ -15,11 +15,11 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Every table of the lessons document we can measure now, each its own section (report folder and RESULTS.md
- * section): per-provider concurrency, HTTP/2 vs HTTP/1.1, long vs short system prompt, OpenAI prefix caching, Gemini
- * thinking budget 0 vs level MINIMAL, client reuse vs a client per request, AIMD vs fixed concurrency at the
- * rate-limit wall ({@link AimdSweep}), and the official SDKs and the generic library against the reference client
- * ({@code lessons-path}).
+ * Every table of the lessons ({@code docs/lessons.md}) that a sweep can measure, each its own section (report folder
+ * and RESULTS.md section): per-provider concurrency, HTTP/2 vs HTTP/1.1, long vs short system prompt, OpenAI prefix
+ * caching, Gemini thinking budget 0 vs level MINIMAL, client reuse vs a client per request, AIMD vs fixed concurrency
+ * at the rate-limit wall ({@link AimdSweep}), and the official SDKs and the generic library against the reference
+ * client ({@code lessons-path}).
  */
 public final class LessonsSweep implements CellSweep {
     @Override

@@ -9,8 +9,8 @@ import java.util.List;
  * one. Why: JDK 17's HttpClient opens a connection for every request that finds none in its pool; the first to finish
  * goes into the pool, every other one is marked "final stream" and, once its stream ends, only sends GOAWAY without
  * closing the socket. Such a connection is in no pool, so nothing in the client closes it, not even its shutdown (only
- * the server can, e.g. at its idle timeout): a burst of 16 first requests to the simulator left 15 connections open
- * after close (JDK 17.0.15; with the gate: one connection, none left; JDK 21+ closes them at shutdownNow()).
+ * the server can, e.g. at its idle timeout). With the gate a burst of first requests opens one connection, and close
+ * leaves none open (JDK 21+ also closes such connections at shutdownNow()).
  *
  * <p>The gate opens when a request is known to have a pooled connection (its body is being sent, or its response
  * headers arrived), and closes again after a transport failure, which may have taken the connection down. A pioneer

@@ -47,8 +47,8 @@ public final class NettyH2Transport implements Transport {
     private static final int STREAM_WINDOW = 1024 * 1024;
     /**
      * Heap buffers on TLS connections: the JDK's AES-GCM takes its intrinsic (AES-NI/CLMUL) path for heap arrays,
-     * but for direct buffers GHASH falls back to a VarHandle loop, which profiled at over a third of the event-loop
-     * CPU. OkHttp's SSLSocket works on heap arrays anyway.
+     * but for direct buffers GHASH falls back to a much slower VarHandle loop. OkHttp's SSLSocket works on heap arrays
+     * anyway.
      */
     private static final ByteBufAllocator TLS_ALLOCATOR = new PooledByteBufAllocator(false);
 

@@ -47,8 +47,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Requests go through {@code enqueue}; OkHttp's model reads a response body on a dispatcher thread, so a streaming
  * body occupies one dispatcher thread while it lasts (OkHttp has no non-blocking body API). The dispatcher is sized
  * to {@code maxConcurrency} both overall and per host, replacing OkHttp's default 5-per-host cap, and the pool keeps
- * enough idle connections at that concurrency: one per request on HTTP/1.1, one per 100 streams on HTTP/2 (with the
- * default 5, a dip in load evicted connections needed again a moment later, each new one a burst before its
+ * enough idle connections at that concurrency: one per request on HTTP/1.1, one per 100 streams on HTTP/2, so a dip
+ * in load does not evict connections needed again a moment later (each new HTTP/2 connection takes a burst before its
  * SETTINGS). Timeouts other than connect are the client core's, so OkHttp's read/write/call timeouts are off; it never
  * retries on its own.
  *
@@ -62,9 +62,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and sent once another stream to the host ended ({@link StreamSlots#resubmit}). Unlike on the JDK transport a refusal
  * does not lower the bound: OkHttp reads each connection's limit from its SETTINGS and keeps to it, so a refusal here
  * is a race (a burst before the SETTINGS, or a stream the server still counts while the client already read its end),
- * not a lower limit; lowering {@code limit} to the average per connection, which always sits below the real limit,
- * ratcheted the bound down with every refusal (to 1 or 2 streams per connection within seconds),
- * throttling the whole client.
+ * not a lower limit. The bound's {@code limit} stays what the servers advertise.
  */
 public final class OkHttpTransport implements Transport {
     private static final int READ_BUFFER = 16 * 1024;
@@ -178,9 +176,8 @@ public final class OkHttpTransport implements Transport {
 
     /**
      * A stream on {@code c} was refused. After the second, OkHttp retires c (RealConnection.trackFailure sets
-     * noNewExchanges): it still counts in the pool while its streams finish, but takes no new ones, so it no longer
-     * widens the bound. Counted, the bound let a burst past the connections still open pile onto a new one before its
-     * SETTINGS, whose refusals retired it in turn, and so on.
+     * noNewExchanges): it still counts in the pool while its streams finish, but takes no new ones, so from then on it
+     * does not widen the bound (which would let a burst pile onto a new connection before its SETTINGS).
      */
     private void refused(Connection c) {
         synchronized (settled) {
