@@ -67,8 +67,8 @@ public final class CacheReport {
         sb.append("Build = constructing the cache (touches nothing: lazy). Cold = empty directory: a first get finds no file and ")
                 .append("creates none; a first put creates its shard (file, WAL, schema). Warm = a new instance on the filled ")
                 .append("directory: the first get/put opens one existing shard. \"All shards\" = one operation in every shard, ")
-                .append("which is what the lessons' FanoutCache paid at construction (8 shards: 4.7 s on NFS, 0.18 s on local ")
-                .append("/tmp; 1 shard: 0.5 s on NFS). Here a cache pays only for the shards its requests touch, on first touch.\n\n");
+                .append("which is what the lessons' FanoutCache paid at construction (8 shards: 4.7 s on NFS, 0.18 s on a local ")
+                .append("disk; 1 shard: 0.5 s on NFS). Here a cache pays only for the shards its requests touch, on first touch.\n\n");
         MarkdownTable tp = new MarkdownTable(List.of("operation", "threads", "shards", "ops/s", "done", "skipped (busy)", "p50", "p99", "max"));
         for (CacheResult.ThroughputRow row : r.throughput()) {
             tp.row(List.of(row.operation(), String.valueOf(row.threads()), String.valueOf(row.shards()), Fmt.whole(row.opsPerSec()),

@@ -140,7 +140,7 @@ public final class JmhReport {
                         withError(cpu) + " ms", sdk ? "baseline" : verdict(cpu.score() <= 3.0)));
             }
         }
-        return t.isEmpty() ? "" : "**Targets (issue 7)**\n\n" + t.render();
+        return t.isEmpty() ? "" : "**Targets**\n\n" + t.render();
     }
 
     private static String verdict(boolean met) { return met ? "met" : "**not met**"; }
