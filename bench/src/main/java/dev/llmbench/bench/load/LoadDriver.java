@@ -66,6 +66,34 @@ public final class LoadDriver {
                 t.estimatedUsage.sum(), t.protocols(), summary.adjusted(), java.util.List.of());
     }
 
+    /**
+     * Records one ok response's latencies, the same way for every path: TTFB, TTFT, E2E from the send of the attempt
+     * that produced the response; QUEUE, TTFT_SUBMIT, E2E_SUBMIT from the caller's submit (0 = unknown: skipped); ITL
+     * between token events; TPOT from the first to the last token event over (output tokens - 1); TAIL from the last
+     * token event to the end.
+     */
+    static void recordTimes(CellRecorder recorder, StreamTiming timing, long outputTokens, long submitNanos) {
+        long send = timing.sendNanos();
+        if (send == 0) return;
+        if (timing.headersNanos() != 0) recorder.record(Metric.TTFB, timing.headersNanos() - send);
+        if (timing.firstTokenNanos() != 0) recorder.record(Metric.TTFT, timing.firstTokenNanos() - send);
+        if (timing.endNanos() != 0) recorder.record(Metric.E2E, timing.endNanos() - send);
+        if (submitNanos != 0) {
+            recorder.record(Metric.QUEUE, send - submitNanos);
+            if (timing.firstTokenNanos() != 0) recorder.record(Metric.TTFT_SUBMIT, timing.firstTokenNanos() - submitNanos);
+            if (timing.endNanos() != 0) recorder.record(Metric.E2E_SUBMIT, timing.endNanos() - submitNanos);
+        }
+        int events = timing.tokenEvents();
+        for (int i = 1; i < events; i++) {
+            recorder.record(Metric.ITL, timing.tokenEventNanos(i) - timing.tokenEventNanos(i - 1));
+        }
+        if (events > 0) {
+            long last = timing.tokenEventNanos(events - 1);
+            if (outputTokens > 1) recorder.record(Metric.TPOT, (last - timing.firstTokenNanos()) / (outputTokens - 1));
+            if (timing.endNanos() != 0) recorder.record(Metric.TAIL, timing.endNanos() - last);
+        }
+    }
+
     /** One phase's requests and their bookkeeping. */
     private final class Phase {
         final PathSession session;
@@ -128,8 +156,9 @@ public final class LoadDriver {
 
         private void dispatch(int i, long intendedNanos) {
             Integer slot = open ? null : freeSlots.poll();
-            RequestProbe probe = new RequestProbe(slot == null ? -1 : slot, intendedNanos);
             long dispatchedNanos = System.nanoTime();
+            // the caller's submit: open loop, when the schedule wanted the request; closed loop, the hand-over below
+            RequestProbe probe = new RequestProbe(slot == null ? -1 : slot, intendedNanos, open ? intendedNanos : dispatchedNanos);
             tally.sent();
             CompletableFuture<ChatResponse> f;
             try {
@@ -141,7 +170,7 @@ public final class LoadDriver {
             f.whenComplete((r, t) -> {
                 try {
                     completed(probe, r, t);
-                    if (t != null && !warmup) recorder.record(Metric.ERROR, System.nanoTime() - (open ? intendedNanos : dispatchedNanos));
+                    if (t != null && !warmup) recorder.record(Metric.ERROR, System.nanoTime() - probe.submitNanos);
                 } finally {
                     lastDoneNanos.accumulateAndGet(System.nanoTime(), Math::max);
                     if (slot != null) freeSlots.add(slot);
@@ -169,18 +198,7 @@ public final class LoadDriver {
 
         private void recordLatency(ChatResponse r, RequestProbe probe) {
             StreamTiming timing = r.timing();
-            long origin = open ? probe.intendedNanos : timing.sendNanos();
-            if (origin == 0) return;
-            if (timing.headersNanos() != 0) recorder.record(Metric.TTFB, timing.headersNanos() - origin);
-            if (timing.firstTokenNanos() != 0) recorder.record(Metric.TTFT, timing.firstTokenNanos() - origin);
-            if (timing.endNanos() != 0) recorder.record(Metric.E2E, timing.endNanos() - origin);
-            for (int i = 1; i < timing.tokenEvents(); i++) {
-                recorder.record(Metric.ITL, timing.tokenEventNanos(i) - timing.tokenEventNanos(i - 1));
-            }
-            long out = r.usage().outputTokens();
-            if (out > 1 && timing.firstTokenNanos() != 0 && timing.endNanos() != 0) {
-                recorder.record(Metric.TPOT, (timing.endNanos() - timing.firstTokenNanos()) / (out - 1));
-            }
+            recordTimes(recorder, timing, r.usage().outputTokens(), probe.submitNanos);
         }
 
         private void recordGroundTruth(StreamTiming timing, RequestProbe probe) {

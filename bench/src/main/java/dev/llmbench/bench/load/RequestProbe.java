@@ -16,6 +16,8 @@ final class RequestProbe implements StreamListener {
     final int slot;
     /** Open loop: when the schedule wanted the request sent (nanoTime); closed loop: 0. */
     final long intendedNanos;
+    /** When the caller submitted the request (nanoTime): open loop its intended start, closed loop the hand-over. */
+    final long submitNanos;
 
     private long lastServerMicros = -1;
     private long firstTokenServerMicros = -1;
@@ -24,9 +26,10 @@ final class RequestProbe implements StreamListener {
     private long truthQueueMicros = -1;
     private long truthOutputTokens = -1;
 
-    RequestProbe(int slot, long intendedNanos) {
+    RequestProbe(int slot, long intendedNanos, long submitNanos) {
         this.slot = slot;
         this.intendedNanos = intendedNanos;
+        this.submitNanos = submitNanos;
     }
 
     @Override

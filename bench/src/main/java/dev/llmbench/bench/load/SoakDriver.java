@@ -134,11 +134,6 @@ public final class SoakDriver {
             return;
         }
         tally.ok(r);
-        StreamTiming timing = r.timing();
-        long origin = timing.sendNanos();
-        if (origin == 0) return;
-        if (timing.headersNanos() != 0) recorder.record(Metric.TTFB, timing.headersNanos() - origin);
-        if (timing.firstTokenNanos() != 0) recorder.record(Metric.TTFT, timing.firstTokenNanos() - origin);
-        if (timing.endNanos() != 0) recorder.record(Metric.E2E, timing.endNanos() - origin);
+        LoadDriver.recordTimes(recorder, r.timing(), r.usage().outputTokens(), dispatched);
     }
 }

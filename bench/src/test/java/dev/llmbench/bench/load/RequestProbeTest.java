@@ -8,7 +8,7 @@ class RequestProbeTest {
 
     @Test
     void theServersFirstTokenTimeIsTheLastStampBeforeTheFirstToken() {
-        RequestProbe p = new RequestProbe(3, 0);
+        RequestProbe p = new RequestProbe(3, 0, 0);
         p.onComment("sim-t-us=120", 1);           // role-only opening event
         p.onComment("sim-t-us=5400", 2);          // first content event
         p.onToken("Hi", false, 3);
@@ -27,7 +27,7 @@ class RequestProbeTest {
 
     @Test
     void withoutGroundTruthEverythingIsUnknown() {
-        RequestProbe p = new RequestProbe(-1, 0);
+        RequestProbe p = new RequestProbe(-1, 0, 0);
         p.onComment("keep-alive", 1);
         p.onToken("Hi", false, 2);
 
