@@ -37,8 +37,14 @@ public final class Options {
             v -> v, null, null);
     public static final Option<List<Integer>> CONCURRENCY = new Option<>("concurrency", "a comma list of integers >= 1 (at most 100000), e.g. 8,16,32,64",
             "8,16,32,64 (quick: 2,4)", "in-flight requests per cell", Options::intList, List.of(8, 16, 32, 64), List.of(2, 4));
-    public static final Option<Integer> N = new Option<>("n", "an integer >= 1", "64 (quick: 8)", "measured requests per cell",
-            v -> range(v, 1, 100_000_000), 64, 8);
+    /** The lessons' batch: the Python benchmarks sent 64 prompts per cell. */
+    public static final int LESSONS_BATCH = 64;
+    /** Waves of the cell's concurrency that {@code -Dn=auto} measures, so the steady window holds n - c completions. */
+    public static final int AUTO_WAVES = 4;
+    public static final Option<Integer> N = new Option<>("n", "auto | an integer >= 1",
+            "auto = max(" + LESSONS_BATCH + ", " + AUTO_WAVES + " x concurrency) (quick: 8)",
+            "measured requests per cell; auto holds the offered load for several waves, so the steady-state window has many completions",
+            v -> v.equalsIgnoreCase("auto") ? null : range(v, 1, 100_000_000), null, 8);
     public static final Option<Integer> WARMUP = new Option<>("warmup", "auto | an integer >= 0", "auto (quick: 1)",
             "warm-up requests per cell, excluded from results; auto = one wave at the cell's concurrency",
             v -> v.equalsIgnoreCase("auto") ? null : range(v, 0, 1_000_000), null, 1);

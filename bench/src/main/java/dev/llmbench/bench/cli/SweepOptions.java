@@ -89,7 +89,14 @@ public final class SweepOptions {
 
     public List<Integer> concurrency() { return get(Options.CONCURRENCY); }
 
-    public int n() { return get(Options.N); }
+    /** {@code -Dn}, or null for auto ({@link #requestsFor}). */
+    public Integer n() { return get(Options.N); }
+
+    /** Measured requests of a cell at {@code concurrency}: {@code -Dn}, or auto = max(64, 4 x concurrency). */
+    public int requestsFor(int cellConcurrency) {
+        Integer n = n();
+        return n != null ? n : Math.max(Options.LESSONS_BATCH, Options.AUTO_WAVES * cellConcurrency);
+    }
 
     /** Warm-up requests per cell, or null for one wave at the cell's concurrency. */
     public Integer warmup() { return get(Options.WARMUP); }

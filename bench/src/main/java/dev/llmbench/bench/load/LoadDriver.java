@@ -3,6 +3,7 @@ package dev.llmbench.bench.load;
 import dev.llmbench.bench.path.PathSession;
 import dev.llmbench.bench.model.Metric;
 import dev.llmbench.bench.model.Overhead;
+import dev.llmbench.bench.model.SteadyState;
 import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.StreamTiming;
 
@@ -113,6 +114,10 @@ public final class LoadDriver {
         /** Open loop: latest (intended start + server-side duration), µs after the phase start. */
         final AtomicLong openLoopIdealMicros = new AtomicLong();
         final CompletableFuture<?>[] futures;
+        /** Per request: when it completed ok (nanoTime, 0 = not ok) and its output tokens, for the steady window. */
+        final long[] okDoneNanos;
+        final long[] okTokens;
+        volatile long lastDispatchNanos;
         long startNanos;
         boolean open;
 
@@ -127,6 +132,27 @@ public final class LoadDriver {
             this.slotServerMicros = new long[concurrency];
             for (int i = 0; i < concurrency; i++) freeSlots.add(i);
             this.futures = new CompletableFuture<?>[count];
+            this.okDoneNanos = new long[count];
+            this.okTokens = new long[count];
+        }
+
+        /**
+         * The steady window ({@link SteadyState}): from the phase start to the last dispatch (closed loop) or the last
+         * arrival (open loop), and the ok completions inside it. Read after every request completed.
+         */
+        SteadyState steadyState() {
+            long end = lastDispatchNanos;
+            if (end <= startNanos) return SteadyState.empty();
+            long completions = 0;
+            long tokens = 0;
+            for (int i = 0; i < count; i++) {
+                long t = okDoneNanos[i];
+                if (t != 0 && t <= end) {
+                    completions++;
+                    tokens += okTokens[i];
+                }
+            }
+            return completions == 0 ? SteadyState.empty() : new SteadyState((end - startNanos) / 1e9, completions, tokens);
         }
 
         void closedLoop() throws InterruptedException {
@@ -167,9 +193,10 @@ public final class LoadDriver {
                 f = CompletableFuture.failedFuture(e);
             }
             futures[i] = f;
+            lastDispatchNanos = open ? intendedNanos : dispatchedNanos;
             f.whenComplete((r, t) -> {
                 try {
-                    completed(probe, r, t);
+                    completed(i, probe, r, t);
                     if (t != null && !warmup) recorder.record(Metric.ERROR, System.nanoTime() - probe.submitNanos);
                 } finally {
                     lastDoneNanos.accumulateAndGet(System.nanoTime(), Math::max);
@@ -181,7 +208,7 @@ public final class LoadDriver {
             });
         }
 
-        private void completed(RequestProbe probe, ChatResponse r, Throwable t) {
+        private void completed(int i, RequestProbe probe, ChatResponse r, Throwable t) {
             if (t != null) {
                 tally.failed(t instanceof CompletionException && t.getCause() != null ? t.getCause() : t, session::redact);
                 return;
@@ -192,6 +219,8 @@ public final class LoadDriver {
             }
             tally.ok(r);
             if (warmup) return;
+            okTokens[i] = r.usage().outputTokens();
+            okDoneNanos[i] = System.nanoTime();
             recordLatency(r, probe);
             recordGroundTruth(r.timing(), probe);
         }

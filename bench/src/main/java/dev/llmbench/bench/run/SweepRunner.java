@@ -88,7 +88,7 @@ public final class SweepRunner {
     public long totalRequests(List<SweepSection> sections) {
         long total = 0;
         for (SweepSection s : sections) {
-            for (CellSpec c : s.cells()) total += (long) options.repeats() * (s.requestsPerCell(options) + options.warmupFor(c.key().concurrency()));
+            for (CellSpec c : s.cells()) total += (long) options.repeats() * (s.requestsPerCell(options, c.key().concurrency()) + options.warmupFor(c.key().concurrency()));
         }
         return total;
     }
@@ -102,9 +102,9 @@ public final class SweepRunner {
             Path dir = reportDir(section.name());
             List<CellResult> cells = new ArrayList<>();
             Map<String, List<WindowSample>> windows = new LinkedHashMap<>();
-            int n = section.requestsPerCell(options);
             for (int repeat = 0; repeat < options.repeats(); repeat++) {
                 for (CellSpec spec : section.cells()) {
+                    int n = section.requestsPerCell(options, spec.key().concurrency());
                     cells.add(runCell(driver, spec, repeat, n, dir, windows));
                     done += n + options.warmupFor(spec.key().concurrency());
                     progress.cellDone(section.name() + " " + spec.keyOfRepeat(repeat).slug(), done, total);
@@ -113,7 +113,9 @@ public final class SweepRunner {
             Map<String, String> models = new LinkedHashMap<>();
             for (CellSpec c : section.cells()) models.putIfAbsent(c.key().provider(), c.endpoint().model());
             Map<String, String> provenance = new LinkedHashMap<>(Provenance.of(options, target, repoRoot, models, sweepNotes));
-            provenance.put("requests per cell", Integer.toString(n));
+            provenance.put("requests per cell", section.cells().stream()
+                    .map(c -> "c=" + c.key().concurrency() + ": " + section.requestsPerCell(options, c.key().concurrency()))
+                    .distinct().collect(java.util.stream.Collectors.joining(", ")));
             SweepResult result = new SweepResult(section.name(), section.title(), provenance, target.simulated(), cells);
             if (!windows.isEmpty()) WindowReport.write(dir, section.title(), target.simulated(), windows);
             Report report = ReportWriter.publish(result, dir, repoRoot.resolve(options.results()), options.commandLine());

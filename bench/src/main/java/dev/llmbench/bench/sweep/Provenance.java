@@ -1,5 +1,6 @@
 package dev.llmbench.bench.sweep;
 
+import dev.llmbench.bench.cli.Options;
 import dev.llmbench.bench.cli.SweepOptions;
 import dev.llmbench.bench.target.Target;
 import java.io.IOException;
@@ -23,7 +24,7 @@ public final class Provenance {
         if (target.simulated()) p.put("profile", o.quick() ? "built-in, quick timing overrides" : "built-in");
         p.put("seed", Long.toString(o.seed()));
         p.put("load", o.rate() == null ? "closed loop" : "open loop, Poisson " + o.rate() + " req/s");
-        p.put("requests per cell", Integer.toString(o.n()));
+        p.put("requests per cell", o.n() != null ? Integer.toString(o.n()) : "auto: max(" + Options.LESSONS_BATCH + ", " + Options.AUTO_WAVES + " x concurrency)");
         p.put("warmup per cell", o.warmup() == null ? "one wave at the cell's concurrency" : Integer.toString(o.warmup()));
         p.put("repeats", Integer.toString(o.repeats()));
         p.put("max tokens", Integer.toString(o.maxTokens()));

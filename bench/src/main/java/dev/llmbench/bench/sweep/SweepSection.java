@@ -19,6 +19,6 @@ public record SweepSection(String name, String title, List<CellSpec> cells, Inte
 
     public SweepSection(String name, String title, List<CellSpec> cells) { this(name, title, cells, null); }
 
-    /** Measured requests per cell. */
-    public int requestsPerCell(SweepOptions o) { return requests != null ? requests : o.n(); }
+    /** Measured requests of a cell at {@code concurrency}: the section's own count, else {@code -Dn} (or auto). */
+    public int requestsPerCell(SweepOptions o, int concurrency) { return requests != null ? requests : o.requestsFor(concurrency); }
 }

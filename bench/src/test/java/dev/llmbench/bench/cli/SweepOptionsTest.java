@@ -18,7 +18,10 @@ class SweepOptionsTest {
         assertThat(o.sweep()).isEqualTo("concurrency");
         assertThat(o.providers()).containsExactly("openai", "anthropic", "gemini", "together");
         assertThat(o.concurrency()).containsExactly(8, 16, 32, 64);
-        assertThat(o.n()).isEqualTo(64);
+        assertThat(o.n()).as("auto").isNull();
+        assertThat(o.requestsFor(8)).as("at least the lessons' batch of 64").isEqualTo(64);
+        assertThat(o.requestsFor(64)).as("four waves of the concurrency").isEqualTo(256);
+        assertThat(SweepOptions.parse(Map.of("n", "10")).requestsFor(64)).isEqualTo(10);
         assertThat(o.warmupFor(32)).isEqualTo(32);
         assertThat(o.repeats()).isEqualTo(1);
         assertThat(o.rate()).isNull();
