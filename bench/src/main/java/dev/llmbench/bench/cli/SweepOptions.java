@@ -126,6 +126,18 @@ public final class SweepOptions {
 
     public String results() { return get(Options.RESULTS); }
 
+    /**
+     * Whether this run replaces its sections of RESULTS.md: only a run of a section's own command (no option but
+     * {@code -Dsweep}, and {@code -DjmhResults} for the renderer), or one that names {@code -Dresults} explicitly. Any
+     * other run (quick, another n, another target, ...) writes its report folder and leaves the canonical sections be.
+     */
+    public boolean updatesResults() {
+        return given(Options.RESULTS) || given.keySet().stream().allMatch(o -> o == Options.SWEEP || o == Options.JMH_RESULTS);
+    }
+
+    /** Where this run's RESULTS.md sections go, or null when it {@linkplain #updatesResults() leaves them}. */
+    public java.nio.file.Path resultsFile(java.nio.file.Path repoRoot) { return updatesResults() ? repoRoot.resolve(results()) : null; }
+
     /** The warm-up count of a cell at {@code concurrency}. */
     public int warmupFor(int cellConcurrency) { return warmup() != null ? warmup() : cellConcurrency; }
 

@@ -30,7 +30,7 @@ public final class JmhResultsRenderer {
         String command = "mvn -pl bench exec:java -Dsweep=jmh"
                 + (o.given(Options.JMH_RESULTS) ? " -DjmhResults=" + given : "");
         try {
-            JmhReport.Rendered r = JmhReport.render(results, root.resolve(o.results()), command);
+            JmhReport.Rendered r = JmhReport.render(results, o.resultsFile(root), command);
             out.print(r.section());
             out.println("Rendered " + r.files().size() + " files in " + r.dir());
             return 0;

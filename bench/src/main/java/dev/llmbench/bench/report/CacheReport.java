@@ -40,6 +40,7 @@ public final class CacheReport {
         AtomicFiles.write(dir.resolve(INIT_PNG), Charts.png(chart(r)));
         AtomicFiles.writeString(dir.resolve(ReportWriter.TABLE), "# Response cache: shards vs init time, get/put throughput\n\n"
                 + body(r, "."));
+        if (resultsMd == null) return;
         String link = ResultsMarkdown.relativeLink(resultsMd, dir);
         ResultsMarkdown.updateSection(resultsMd, SECTION, "## Response cache: shards vs init time, get/put throughput\n\n"
                 + "- Command: `" + r.provenance().getOrDefault("command", "mvn -pl bench exec:java -Dsweep=cache") + "`\n"

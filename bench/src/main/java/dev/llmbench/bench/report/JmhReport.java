@@ -78,8 +78,10 @@ public final class JmhReport {
         AtomicFiles.writeString(table, "# JMH results\n\n" + targets(rows) + "\n" + tables);
         files.add(table);
 
-        String link = ResultsMarkdown.relativeLink(resultsMd, dir);
         Path notes = dir.resolve(NOTES);
+        if (resultsMd == null) return new Rendered(dir, files, section(rows, command, dir.toString(), charts,
+                Files.isRegularFile(notes) ? Files.readString(notes, StandardCharsets.UTF_8) : null, tables));
+        String link = ResultsMarkdown.relativeLink(resultsMd, dir);
         String section = section(rows, command, link, charts, Files.isRegularFile(notes) ? Files.readString(notes, StandardCharsets.UTF_8) : null, tables);
         String doc = Files.exists(resultsMd) ? Files.readString(resultsMd, StandardCharsets.UTF_8) : ResultsMarkdown.HEADER;
         AtomicFiles.writeString(resultsMd, ResultsMarkdown.replaceSection(doc, SECTION, section));

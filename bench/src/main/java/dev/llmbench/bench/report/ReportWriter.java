@@ -59,7 +59,7 @@ public final class ReportWriter {
      */
     public static Report publish(SweepResult result, Path reportDir, Path resultsMd, String command) throws IOException {
         Report report = write(result, reportDir);
-        ResultsMarkdown.update(resultsMd, result, reportDir, command);
+        if (resultsMd != null) ResultsMarkdown.update(resultsMd, result, reportDir, command);
         return report;
     }
 

@@ -118,7 +118,7 @@ public final class SweepRunner {
                     .distinct().collect(java.util.stream.Collectors.joining(", ")));
             SweepResult result = new SweepResult(section.name(), section.title(), provenance, target.simulated(), cells);
             if (!windows.isEmpty()) WindowReport.write(dir, section.title(), target.simulated(), windows);
-            Report report = ReportWriter.publish(result, dir, repoRoot.resolve(options.results()), options.commandLine());
+            Report report = ReportWriter.publish(result, dir, options.resultsFile(repoRoot), options.commandLine());
             published.add(new Published(result, report));
         }
         return published;
@@ -129,6 +129,10 @@ public final class SweepRunner {
         out.println();
         out.println(ConsoleTable.render(p.result()));
         out.println("Report: " + p.report().dir().toAbsolutePath());
+        if (!options.updatesResults()) {
+            out.println(options.results() + " not updated: this run's options differ from its section's command"
+                    + " (add -Dresults=" + options.results() + " to replace the section anyway)");
+        }
     }
 
     private CellResult runCell(LoadDriver driver, CellSpec spec, int repeat, int n, Path dir, Map<String, List<WindowSample>> windows)

@@ -125,4 +125,16 @@ class SweepOptionsTest {
                 .isEqualTo("mvn -pl bench exec:java -Dn=5 -Dquick=true");
         assertThat(SweepOptions.parse(Map.of("retries", "3")).retries()).isEqualTo(3);
     }
+
+    @Test
+    void onlyASectionsOwnCommandOrAnExplicitResultsReplacesItsSection() {
+        assertThat(SweepOptions.parse(Map.of()).updatesResults()).isTrue();
+        assertThat(SweepOptions.parse(Map.of("sweep", "path")).updatesResults()).isTrue();
+        assertThat(SweepOptions.parse(Map.of("sweep", "jmh", "jmhResults", "x.json")).updatesResults()).isTrue();
+        assertThat(SweepOptions.parse(Map.of("quick", "true")).updatesResults()).isFalse();
+        assertThat(SweepOptions.parse(Map.of("n", "10")).updatesResults()).isFalse();
+        assertThat(SweepOptions.parse(Map.of("quick", "true")).resultsFile(java.nio.file.Path.of("/r"))).isNull();
+        assertThat(SweepOptions.parse(Map.of("quick", "true", "results", "RESULTS.md")).resultsFile(java.nio.file.Path.of("/r")))
+                .isEqualTo(java.nio.file.Path.of("/r/RESULTS.md"));
+    }
 }

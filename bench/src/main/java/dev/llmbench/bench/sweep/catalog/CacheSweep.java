@@ -98,7 +98,7 @@ public final class CacheSweep implements StandaloneSweep {
         String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path dir = reports.resolve("cache-" + stamp);
         for (int i = 2; Files.exists(dir); i++) dir = reports.resolve("cache-" + stamp + "-" + i);
-        dev.llmbench.bench.report.CacheReport.publish(r, dir, repoRoot.resolve(o.results()));
+        dev.llmbench.bench.report.CacheReport.publish(r, dir, o.resultsFile(repoRoot));
         out.println("Report: " + dir.toAbsolutePath());
         return dir;
     }
