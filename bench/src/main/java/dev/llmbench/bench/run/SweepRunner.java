@@ -3,7 +3,7 @@ package dev.llmbench.bench.run;
 import dev.llmbench.bench.cli.Preflight;
 import dev.llmbench.bench.cli.SweepOptions;
 import dev.llmbench.bench.sweep.Provenance;
-import dev.llmbench.bench.load.CellMeasurement;
+import dev.llmbench.bench.model.CellMeasurement;
 import dev.llmbench.bench.load.LeakCheck;
 import dev.llmbench.bench.load.LoadDriver;
 import dev.llmbench.bench.load.LoadPlan;

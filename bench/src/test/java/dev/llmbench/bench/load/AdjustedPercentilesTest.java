@@ -1,5 +1,6 @@
 package dev.llmbench.bench.load;
 
+import dev.llmbench.bench.model.CellMeasurement;
 import dev.llmbench.bench.model.CellKey;
 import dev.llmbench.bench.model.CellResult;
 import dev.llmbench.bench.model.Metric;

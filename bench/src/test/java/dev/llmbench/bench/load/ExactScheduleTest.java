@@ -1,5 +1,6 @@
 package dev.llmbench.bench.load;
 
+import dev.llmbench.bench.model.CellMeasurement;
 import dev.llmbench.bench.model.Metric;
 import dev.llmbench.bench.path.PathSession;
 import dev.llmbench.bench.path.RefClientOptions;

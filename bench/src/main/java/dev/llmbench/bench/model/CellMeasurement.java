@@ -1,10 +1,5 @@
-package dev.llmbench.bench.load;
+package dev.llmbench.bench.model;
 
-import dev.llmbench.bench.model.Metric;
-import dev.llmbench.bench.model.Outcomes;
-import dev.llmbench.bench.model.Overhead;
-import dev.llmbench.bench.model.Percentiles;
-import dev.llmbench.bench.model.SoakSample;
 
 import java.util.List;
 import java.util.Map;
