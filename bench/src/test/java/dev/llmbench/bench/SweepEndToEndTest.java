@@ -1,5 +1,6 @@
 package dev.llmbench.bench;
 
+import dev.llmbench.bench.cli.SweepOptions;
 import dev.llmbench.bench.model.CellResult;
 import dev.llmbench.bench.model.FaultCase;
 import dev.llmbench.bench.model.Metric;
@@ -94,15 +95,16 @@ class SweepEndToEndTest {
         SweepResult result = JsonReport.read(report.resolve("results.json"));
         assertThat(result.simulated()).isTrue();
         for (CellResult c : result.cells()) {
-            assertThat(c.outcomes().sent()).as(c.key().slug()).isEqualTo(8);
-            assertThat(c.outcomes().ok()).as(c.key().slug() + " " + c.outcomes()).isEqualTo(8);
-            assertThat(c.outputTokens()).isPositive();
-            assertThat(c.outputTokPerSec()).isPositive();
-            assertThat(c.latency(Metric.TTFT).count()).isEqualTo(8);
+            int quickN = SweepOptions.parse(Map.of("quick", "true")).n();
+            assertThat(c.outcomes().sent()).as(c.key().slug()).isEqualTo(quickN);
+            assertThat(c.outcomes().ok()).as(c.key().slug() + " " + c.outcomes()).isEqualTo(quickN);
+            assertThat(c.measured().tokens().output()).isPositive();
+            assertThat(c.derived().outputTokPerSec()).isPositive();
+            assertThat(c.latency(Metric.TTFT).count()).isEqualTo(quickN);
             assertThat(c.latency(Metric.E2E).p50()).isGreaterThanOrEqualTo(c.latency(Metric.TTFT).p50());
             assertThat(report.resolve(c.hlogFile())).isRegularFile();
-            assertThat(c.overhead()).as(c.key().slug()).isNotNull(); // ground truth was asked for and read
-            assertThat(c.overhead().wallEfficiency()).isBetween(0.0, 1.5);
+            assertThat(c.measured().overhead()).as(c.key().slug()).isNotNull(); // ground truth was asked for and read
+            assertThat(c.measured().overhead().wallEfficiency()).isBetween(0.0, 1.5);
         }
         String csv = Files.readString(report.resolve("results.csv"));
         assertThat(csv.lines().count()).isGreaterThan(8);
@@ -118,10 +120,10 @@ class SweepEndToEndTest {
         assertThat(r.code).as(r.err).isZero();
         CellResult c = JsonReport.read(reportDirs().get(0).resolve("results.json")).cells().get(0);
         assertThat(c.outcomes().ok()).isEqualTo(24);
-        assertThat(c.overhead()).isNotNull();
-        assertThat(c.overhead().ttftOverheadP50Ms()).isBetween(0.0, OVERHEAD_P50_TOLERANCE_MS);
-        assertThat(c.overhead().ttftOverheadP99Ms()).isGreaterThanOrEqualTo(c.overhead().ttftOverheadP50Ms());
-        assertThat(c.overhead().wallEfficiency()).isBetween(0.05, 1.2);
+        assertThat(c.measured().overhead()).isNotNull();
+        assertThat(c.measured().overhead().ttft().p50()).isBetween(0.0, OVERHEAD_P50_TOLERANCE_MS);
+        assertThat(c.measured().overhead().ttft().p99()).isGreaterThanOrEqualTo(c.measured().overhead().ttft().p50());
+        assertThat(c.measured().overhead().wallEfficiency()).isBetween(0.05, 1.2);
     }
 
     @Test
@@ -152,8 +154,8 @@ class SweepEndToEndTest {
             assertThat(result.cells()).singleElement().satisfies(c -> {
                 assertThat(c.key().provider()).isEqualTo("generic");
                 assertThat(c.outcomes().ok()).isEqualTo(6);
-                assertThat(c.outputTokens()).isEqualTo(6 * 16);
-                assertThat(c.overhead()).isNull(); // no ground truth asked of an unknown server
+                assertThat(c.measured().tokens().output()).isEqualTo(6 * 16);
+                assertThat(c.measured().overhead()).isNull(); // no ground truth asked of an unknown server
             });
         }
     }
@@ -161,7 +163,7 @@ class SweepEndToEndTest {
     @ParameterizedTest
     @ValueSource(strings = {"http-version", "prompt-length", "transport", "path", "lessons-path"})
     void everyOtherSweepRunsQuickAndReports(String sweep) throws IOException {
-        Run r = run(sweep, Map.of("provider", "openai,gemini", "n", "4", "concurrency", "2"));
+        Run r = run(sweep, Map.of("provider", "openai,gemini", "n", "8", "concurrency", "2"));
 
         assertThat(r.code).as(r.err).isZero();
         Path report = reportDirs().get(0);
@@ -175,9 +177,12 @@ class SweepEndToEndTest {
     /** The HTTP-stack sweeps' tables carry CPU per 1k tokens, peak threads and the HTTP version, measured in every cell. */
     private static void assertClientCostReported(Path report) throws IOException {
         for (CellResult c : json(report).cells()) {
-            assertThat(c.cpuMsPer1kTokens()).as(c.key().slug()).isPositive().isFinite();
-            assertThat(c.peakThreads()).as(c.key().slug()).isPositive();
-            assertThat(c.protocols()).as(c.key().slug()).isNotEmpty();
+            assertThat(c.derived().cpuPhaseMsPer1kTokens()).as(c.key().slug()).isPositive().isFinite();
+            // the warm figure exists exactly when the cell had a steady window
+            if (c.measured().steady().present()) assertThat(c.derived().cpuMsPer1kTokens()).as(c.key().slug()).isPositive().isFinite();
+            else assertThat(c.derived().cpuMsPer1kTokens()).as(c.key().slug()).isNaN();
+            assertThat(c.measured().peakThreads()).as(c.key().slug()).isPositive();
+            assertThat(c.measured().protocols()).as(c.key().slug()).isNotEmpty();
         }
         List<String> rows = Files.readAllLines(report.resolve("table.md")).stream()
                 .filter(l -> l.matches("\\|\\s*\\d+\\s*\\|.*")).toList();
@@ -213,8 +218,8 @@ class SweepEndToEndTest {
             // no hang: every failure came within the quick request limit (3 s) plus scheduling slack
             if (faulted > 0) assertThat(c.latency(Metric.ERROR).max()).as(c.key().variant()).isLessThan(3_000 + 1_000);
             // errors count as infinitely slow in the adjusted percentiles, so they never flatter a cell
-            assertThat(c.adjusted(Metric.E2E).count()).isEqualTo(c.outcomes().sent());
-            if (faulted == c.outcomes().sent()) assertThat(c.adjusted(Metric.E2E).p50()).isInfinite();
+            assertThat(c.measured().adjusted(Metric.E2E).count()).isEqualTo(c.outcomes().sent());
+            if (faulted == c.outcomes().sent()) assertThat(c.measured().adjusted(Metric.E2E).p50()).isInfinite();
         }
         assertThat(dir.resolve("RESULTS.md")).content().contains("fault @ rate").contains("every cell as expected")
                 .contains("no thread or socket left behind");
@@ -229,8 +234,8 @@ class SweepEndToEndTest {
         List<CellResult> cells = json(reportDirs().get(0)).cells();
         assertThat(cells).extracting(c -> c.key().provider()).containsExactly("zero", "openai");
         for (CellResult c : cells) {
-            assertThat(c.soak()).as(c.key().provider()).hasSizeGreaterThanOrEqualTo(2);
-            assertThat(c.soak()).allSatisfy(x -> {
+            assertThat(c.measured().soak()).as(c.key().provider()).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(c.measured().soak()).allSatisfy(x -> {
                 assertThat(x.heapMb()).isPositive();
                 assertThat(x.threads()).isPositive();
             });
@@ -267,8 +272,8 @@ class SweepEndToEndTest {
         Path prefixCache = reportDirs().stream().filter(p -> p.getFileName().toString().startsWith("lessons-prefix-cache")).findFirst().orElseThrow();
         List<CellResult> batches = json(prefixCache).cells();
         assertThat(batches).extracting(c -> c.key().variant()).containsExactly("first-batch", "second-batch");
-        assertThat(batches.get(1).cachedInputTokens()).as("the second batch finds the first batch's prefixes cached")
-                .isGreaterThan(batches.get(0).cachedInputTokens());
+        assertThat(batches.get(1).measured().tokens().cachedInput()).as("the second batch finds the first batch's prefixes cached")
+                .isGreaterThan(batches.get(0).measured().tokens().cachedInput());
         assertNoKeyAnywhere(r);
     }
 

@@ -42,9 +42,9 @@ public final class Options {
     /** Waves of the cell's concurrency that {@code -Dn=auto} measures, so the steady window holds n - c completions. */
     public static final int AUTO_WAVES = 4;
     public static final Option<Integer> N = new Option<>("n", "auto | an integer >= 1",
-            "auto = max(" + LESSONS_BATCH + ", " + AUTO_WAVES + " x concurrency) (quick: 8)",
+            "auto = max(" + LESSONS_BATCH + ", " + AUTO_WAVES + " x concurrency) (quick: 16)",
             "measured requests per cell; auto holds the offered load for several waves, so the steady-state window has many completions",
-            v -> v.equalsIgnoreCase("auto") ? null : range(v, 1, 100_000_000), null, 8);
+            v -> v.equalsIgnoreCase("auto") ? null : range(v, 1, 100_000_000), null, 16);
     public static final Option<Integer> WARMUP = new Option<>("warmup", "auto | an integer >= 0", "auto (quick: 1)",
             "warm-up requests per cell, excluded from results; auto = one wave at the cell's concurrency",
             v -> v.equalsIgnoreCase("auto") ? null : range(v, 0, 1_000_000), null, 1);

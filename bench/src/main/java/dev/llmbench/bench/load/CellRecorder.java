@@ -16,17 +16,16 @@ import java.util.Map;
 
 /**
  * A cell's latency recorders, one HdrHistogram {@link Recorder} per metric (wait-free recording from any thread),
- * values in microseconds; plus the harness overhead against the simulator's ground truth, tagged
- * {@value #OVERHEAD_TAG}. {@link #finish} writes every metric as one tagged interval of the cell's {@code .hlog}.
+ * values in microseconds; plus the harness overhead against the simulator's ground truth, one recorder per
+ * {@link OverheadKind}. {@link #finish} writes every metric as one tagged interval of the cell's {@code .hlog}.
  */
 final class CellRecorder {
-    static final String OVERHEAD_TAG = "TTFT_OVERHEAD";
-
     private final Map<Metric, Recorder> recorders = new EnumMap<>(Metric.class);
-    private final Recorder overhead = new Recorder(3);
+    private final Map<OverheadKind, Recorder> overheads = new EnumMap<>(OverheadKind.class);
 
     CellRecorder() {
         for (Metric m : Metric.values()) recorders.put(m, new Recorder(3));
+        for (OverheadKind k : OverheadKind.values()) overheads.put(k, new Recorder(3));
     }
 
     /** Records a duration given in nanoseconds; negative durations (a moment that never happened) are skipped. */
@@ -34,13 +33,22 @@ final class CellRecorder {
         if (nanos >= 0) recorders.get(metric).recordValue(nanos / 1_000);
     }
 
-    /** Harness overhead: measured minus server-side; clamped at 0 (clock granularity can make it slightly negative). */
-    void recordOverhead(long nanos) {
-        overhead.recordValue(Math.max(0, nanos / 1_000));
+    /**
+     * Harness overhead of {@code kind}: measured minus server-side; clamped at 0 (TTFT: clock granularity can make it
+     * slightly negative; ITL and TPOT pass their absolute difference).
+     */
+    void recordOverhead(OverheadKind kind, long nanos) {
+        overheads.get(kind).recordValue(Math.max(0, nanos / 1_000));
     }
 
     /** The summaries of a finished cell; {@code adjusted} has TTFT and E2E with the failures as infinite latency. */
-    record Summary(Map<Metric, Percentiles> latency, Percentiles overhead, Map<Metric, Percentiles> adjusted) {}
+    record Summary(Map<Metric, Percentiles> latency, Map<OverheadKind, Percentiles> overhead, Map<Metric, Percentiles> adjusted) {
+        Percentiles overheadTtft() { return overhead.get(OverheadKind.TTFT); }
+
+        Percentiles overheadItl() { return overhead.get(OverheadKind.ITL); }
+
+        Percentiles overheadTpot() { return overhead.get(OverheadKind.TPOT); }
+    }
 
     /** Metrics that also get "adjusted" percentiles (failures counted as infinitely slow). */
     static final List<Metric> ADJUSTED = List.of(Metric.TTFT, Metric.E2E);
@@ -55,7 +63,7 @@ final class CellRecorder {
         Map<Metric, Percentiles> latency = new EnumMap<>(Metric.class);
         Map<Metric, Percentiles> adjusted = new EnumMap<>(Metric.class);
         Files.createDirectories(hlog.toAbsolutePath().getParent());
-        Histogram overheadHistogram = overhead.getIntervalHistogram();
+        Map<OverheadKind, Percentiles> overhead = new EnumMap<>(OverheadKind.class);
         try (PrintStream ps = new PrintStream(Files.newOutputStream(hlog), false, "US-ASCII")) {
             HistogramLogWriter w = new HistogramLogWriter(ps);
             w.outputComment("llmbench cell histograms, values in microseconds, one interval per metric (tag)");
@@ -69,10 +77,13 @@ final class CellRecorder {
                 if (h.getTotalCount() > 0) latency.put(m, summarise(h));
                 if (ADJUSTED.contains(m) && h.getTotalCount() + failures > 0) adjusted.put(m, adjusted(h, failures));
             }
-            write(w, overheadHistogram, OVERHEAD_TAG, startEpochMs, endEpochMs);
+            for (OverheadKind k : OverheadKind.values()) {
+                Histogram h = overheads.get(k).getIntervalHistogram();
+                write(w, h, k.tag(), startEpochMs, endEpochMs);
+                overhead.put(k, summarise(h));
+            }
         }
-        Percentiles o = overheadHistogram.getTotalCount() > 0 ? summarise(overheadHistogram) : Percentiles.EMPTY;
-        return new Summary(latency, o, adjusted);
+        return new Summary(latency, overhead, adjusted);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.llmbench.bench.load;
 
+import dev.llmbench.bench.model.Batch;
 import dev.llmbench.bench.model.CellMeasurement;
 import dev.llmbench.bench.path.PathSession;
 import dev.llmbench.bench.model.Metric;
@@ -10,6 +11,7 @@ import dev.llmbench.client.StreamTiming;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -42,10 +44,10 @@ public final class LoadDriver {
     public CellMeasurement run(PathSession session, RequestFactory requests, LoadPlan plan, Path hlog)
             throws IOException, InterruptedException {
         if (plan.warmup() > 0) {
-            new Phase(session, requests, plan.warmup(), plan.concurrency(), true).closedLoop();
+            new Phase(session, requests, plan.warmup(), plan.concurrency(), true, null).closedLoop();
         }
-        Phase measured = new Phase(session, requests, plan.requests(), plan.concurrency(), false);
         ResourceMeter meter = new ResourceMeter();
+        Phase measured = new Phase(session, requests, plan.requests(), plan.concurrency(), false, meter);
         long startEpochMs = System.currentTimeMillis();
         long retriesBefore = session.retries();
         meter.start();
@@ -59,13 +61,13 @@ public final class LoadDriver {
         CellRecorder.Summary summary = measured.recorder.finish(hlog, startEpochMs, startEpochMs + wallNanos / 1_000_000,
                 t.failures());
         Overhead overhead = null;
-        if (measured.groundTruthRequests.get() > 0 && summary.overhead().count() > 0) {
+        if (measured.groundTruthRequests.get() > 0 && summary.overheadTtft().count() > 0) {
             double idealNanos = measured.idealWallMicros() * 1_000.0;
-            overhead = new Overhead(summary.overhead().p50(), summary.overhead().p99(), idealNanos / wallNanos);
+            overhead = new Overhead(summary.overheadTtft(), summary.overheadItl(), summary.overheadTpot(), idealNanos / wallNanos);
         }
-        return new CellMeasurement(wallNanos / 1e9, t.outcomes(retries), t.outputTokens.sum(), t.inputTokens.sum(),
-                t.cachedInputTokens.sum(), t.reasoningTokens.sum(), summary.latency(), overhead, cpuMillis, peakThreads,
-                t.estimatedUsage.sum(), t.protocols(), summary.adjusted(), java.util.List.of());
+        return new CellMeasurement(wallNanos / 1e9, plan.openLoop() ? plan.rate() : Double.NaN, t.outcomes(retries),
+                t.tokens(), summary.latency(), summary.adjusted(), overhead, measured.steadyState(), measured.batch(),
+                cpuMillis, peakThreads, t.protocols(), List.of());
     }
 
     /**
@@ -115,14 +117,26 @@ public final class LoadDriver {
         /** Open loop: latest (intended start + server-side duration), µs after the phase start. */
         final AtomicLong openLoopIdealMicros = new AtomicLong();
         final CompletableFuture<?>[] futures;
-        /** Per request: when it completed ok (nanoTime, 0 = not ok) and its output tokens, for the steady window. */
-        final long[] okDoneNanos;
-        final long[] okTokens;
-        volatile long lastDispatchNanos;
+        /**
+         * Per completion, in completion order: when (nanoTime), the output tokens if ok (-1 if it failed or was a
+         * cache hit) and, at the steady window's two edges, the process CPU time. Written under {@code this}.
+         */
+        final long[] doneNanos;
+        final long[] doneTokens;
+        final long[] doneE2eSubmitNanos;
+        /** Per request index: when it completed (nanoTime), ok or not; and its output tokens if ok. For the batch. */
+        final long[] requestDoneNanos;
+        final long[] requestTokens;
+        int completions;
+        final int windowFrom;
+        final int windowTo;
+        double windowFromCpu = Double.NaN;
+        double windowToCpu = Double.NaN;
+        final ResourceMeter meter;
         long startNanos;
         boolean open;
 
-        Phase(PathSession session, RequestFactory requests, int count, int concurrency, boolean warmup) {
+        Phase(PathSession session, RequestFactory requests, int count, int concurrency, boolean warmup, ResourceMeter meter) {
             this.session = session;
             this.requests = requests;
             this.count = count;
@@ -133,27 +147,69 @@ public final class LoadDriver {
             this.slotServerMicros = new long[concurrency];
             for (int i = 0; i < concurrency; i++) freeSlots.add(i);
             this.futures = new CompletableFuture<?>[count];
-            this.okDoneNanos = new long[count];
-            this.okTokens = new long[count];
+            this.doneNanos = new long[count];
+            this.doneTokens = new long[count];
+            this.doneE2eSubmitNanos = new long[count];
+            this.requestDoneNanos = new long[count];
+            this.requestTokens = new long[count];
+            this.meter = meter;
+            this.windowFrom = concurrency;
+            this.windowTo = count - concurrency;
         }
 
         /**
-         * The steady window ({@link SteadyState}): from the phase start to the last dispatch (closed loop) or the last
-         * arrival (open loop), and the ok completions inside it. Read after every request completed.
+         * The steady window ({@link SteadyState}) between completions {@code from} and {@code to} (1-based, in
+         * completion order): the ok ones after the first up to and including the second. Read after every request
+         * completed.
          */
-        SteadyState steadyState() {
-            long end = lastDispatchNanos;
-            if (end <= startNanos) return SteadyState.empty();
-            long completions = 0;
+        synchronized SteadyState steadyState() {
+            int from = open ? Math.max(1, count / 10) : windowFrom;
+            int to = open ? count - from : windowTo;
+            if (from < 1 || to <= from || to > completions) return SteadyState.empty();
+            long ok = 0;
             long tokens = 0;
-            for (int i = 0; i < count; i++) {
-                long t = okDoneNanos[i];
-                if (t != 0 && t <= end) {
-                    completions++;
-                    tokens += okTokens[i];
+            long e2e = 0;
+            for (int i = from; i < to; i++) { // completions from+1 .. to, 0-based from .. to-1
+                if (doneTokens[i] >= 0) {
+                    ok++;
+                    tokens += doneTokens[i];
+                    e2e += doneE2eSubmitNanos[i];
                 }
             }
-            return completions == 0 ? SteadyState.empty() : new SteadyState((end - startNanos) / 1e9, completions, tokens);
+            double seconds = (doneNanos[to - 1] - doneNanos[from - 1]) / 1e9;
+            if (ok == 0 || seconds <= 0) return SteadyState.empty();
+            double cpu = open ? Double.NaN : windowToCpu - windowFromCpu;
+            return new SteadyState(seconds, ok, tokens, cpu, e2e / 1e9 / ok);
+        }
+
+        /** The first {@link Batch#LESSONS_REQUESTS} requests by index, from the phase start to the last of them completing. */
+        synchronized Batch batch() {
+            int k = Math.min(Batch.LESSONS_REQUESTS, count);
+            long last = 0;
+            long tokens = 0;
+            for (int i = 0; i < k; i++) {
+                if (requestDoneNanos[i] == 0) return Batch.NONE; // cut short: no batch wall
+                last = Math.max(last, requestDoneNanos[i]);
+                tokens += requestTokens[i];
+            }
+            return k == 0 ? Batch.NONE : new Batch(k, (last - startNanos) / 1e9, tokens);
+        }
+
+        /**
+         * Books completion of request {@code i} ({@code tokens} -1 unless ok) submitted at {@code submitNanos}, and
+         * reads the CPU at the window's edges.
+         */
+        private synchronized void booked(int i, long nanos, long tokens, long submitNanos) {
+            requestDoneNanos[i] = nanos;
+            requestTokens[i] = Math.max(0, tokens);
+            int k = completions++;
+            doneNanos[k] = nanos;
+            doneTokens[k] = tokens;
+            doneE2eSubmitNanos[k] = nanos - submitNanos;
+            if (meter != null && !open) {
+                if (k + 1 == windowFrom) windowFromCpu = meter.cpuMillis();
+                if (k + 1 == windowTo) windowToCpu = meter.cpuMillis();
+            }
         }
 
         void closedLoop() throws InterruptedException {
@@ -185,7 +241,8 @@ public final class LoadDriver {
             Integer slot = open ? null : freeSlots.poll();
             long dispatchedNanos = System.nanoTime();
             // the caller's submit: open loop, when the schedule wanted the request; closed loop, the hand-over below
-            RequestProbe probe = new RequestProbe(slot == null ? -1 : slot, intendedNanos, open ? intendedNanos : dispatchedNanos);
+            RequestProbe probe = new RequestProbe(slot == null ? -1 : slot, intendedNanos, open ? intendedNanos : dispatchedNanos,
+                    warmup ? null : recorder);
             tally.sent();
             CompletableFuture<ChatResponse> f;
             try {
@@ -194,10 +251,10 @@ public final class LoadDriver {
                 f = CompletableFuture.failedFuture(e);
             }
             futures[i] = f;
-            lastDispatchNanos = open ? intendedNanos : dispatchedNanos;
             f.whenComplete((r, t) -> {
                 try {
-                    completed(i, probe, r, t);
+                    long tokens = completed(probe, r, t);
+                    if (!warmup) booked(i, System.nanoTime(), tokens, probe.submitNanos);
                     if (t != null && !warmup) recorder.record(Metric.ERROR, System.nanoTime() - probe.submitNanos);
                 } finally {
                     lastDoneNanos.accumulateAndGet(System.nanoTime(), Math::max);
@@ -209,34 +266,31 @@ public final class LoadDriver {
             });
         }
 
-        private void completed(int i, RequestProbe probe, ChatResponse r, Throwable t) {
+        /** Tallies and records one finished request; its output tokens if it was an ok (not cached) response, else -1. */
+        private long completed(RequestProbe probe, ChatResponse r, Throwable t) {
             if (t != null) {
                 tally.failed(t instanceof CompletionException && t.getCause() != null ? t.getCause() : t, session::redact);
-                return;
+                return -1;
             }
             if (r.cacheHit()) {
                 tally.cacheHit(); // no request was sent: kept out of tokens and latency
-                return;
+                return -1;
             }
             tally.ok(r);
-            if (warmup) return;
-            okTokens[i] = r.usage().outputTokens();
-            okDoneNanos[i] = System.nanoTime();
-            recordLatency(r, probe);
-            recordGroundTruth(r.timing(), probe);
+            if (warmup) return -1;
+            long out = r.usage().outputTokens();
+            recordTimes(recorder, r.timing(), out, probe.submitNanos);
+            recordGroundTruth(r.timing(), probe, out);
+            return out;
         }
 
-        private void recordLatency(ChatResponse r, RequestProbe probe) {
-            StreamTiming timing = r.timing();
-            recordTimes(recorder, timing, r.usage().outputTokens(), probe.submitNanos);
-        }
-
-        private void recordGroundTruth(StreamTiming timing, RequestProbe probe) {
+        private void recordGroundTruth(StreamTiming timing, RequestProbe probe, long outputTokens) {
             long serverFirst = probe.firstTokenServerMicros();
             long ttft = timing.ttftNanos();
             if (serverFirst < 0 || ttft < 0) return;
             groundTruthRequests.incrementAndGet();
-            recorder.recordOverhead(ttft - serverFirst * 1_000);
+            recorder.recordOverhead(OverheadKind.TTFT, ttft - serverFirst * 1_000);
+            probe.recordTpotOverhead(recorder, outputTokens);
             long serverDone = Math.max(0, probe.lastServerMicros());
             if (open) {
                 openLoopIdealMicros.accumulateAndGet((probe.intendedNanos - startNanos) / 1_000 + serverDone, Math::max);

@@ -1,6 +1,7 @@
 package dev.llmbench.bench.load;
 
 import dev.llmbench.bench.model.Outcomes;
+import dev.llmbench.bench.model.Tokens;
 import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.LlmException;
 
@@ -73,6 +74,11 @@ final class OutcomeTally {
     }
 
     long okCount() { return ok.sum(); }
+
+    /** The token counts summed so far. */
+    Tokens tokens() {
+        return new Tokens(outputTokens.sum(), inputTokens.sum(), cachedInputTokens.sum(), reasoningTokens.sum(), estimatedUsage.sum());
+    }
 
     /** The HTTP version an ok response came over, as its client saw it ({@code unknown} when the library hides it). */
     void protocol(String protocol) {

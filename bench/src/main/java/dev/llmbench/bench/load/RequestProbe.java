@@ -4,9 +4,11 @@ import dev.llmbench.client.StreamListener;
 
 /**
  * The listener of one request: reads the simulator's ground-truth comments without allocating. {@code sim-t-us=<µs>}
- * precedes every event, so the last one seen before the first token is the server's first-token send time, and the
- * last one overall is when the server sent the final event; {@code sim-truth ...} gives the schedule. Callbacks of
- * one request come from one thread at a time; the driver reads the fields after the request's future completed.
+ * precedes every event, so the last one seen before a token is that token event's server send time: before the first
+ * token it is the server's first-token send time, and the last one overall is when the server sent the final event;
+ * {@code sim-truth ...} gives the schedule. With a recorder, each gap between two token events is compared with the
+ * server's gap as it arrives ({@link OverheadKind#ITL}). Callbacks of one request come from one thread at a time;
+ * the driver reads the fields after the request's future completed.
  */
 final class RequestProbe implements StreamListener {
     private static final String T_US = "sim-t-us=";
@@ -19,17 +21,24 @@ final class RequestProbe implements StreamListener {
     /** When the caller submitted the request (nanoTime): open loop its intended start, closed loop the hand-over. */
     final long submitNanos;
 
+    /** Where ITL overheads go, or null (warm-up, or no comparison wanted). */
+    private final CellRecorder recorder;
+
     private long lastServerMicros = -1;
     private long firstTokenServerMicros = -1;
+    private long lastTokenServerMicros = -1;
+    private long firstTokenNanos;
+    private long lastTokenNanos;
     private boolean tokenSeen;
     private long truthTtftMicros = -1;
     private long truthQueueMicros = -1;
     private long truthOutputTokens = -1;
 
-    RequestProbe(int slot, long intendedNanos, long submitNanos) {
+    RequestProbe(int slot, long intendedNanos, long submitNanos, CellRecorder recorder) {
         this.slot = slot;
         this.intendedNanos = intendedNanos;
         this.submitNanos = submitNanos;
+        this.recorder = recorder;
     }
 
     @Override
@@ -48,7 +57,25 @@ final class RequestProbe implements StreamListener {
         if (!tokenSeen) {
             tokenSeen = true;
             firstTokenServerMicros = lastServerMicros;
+            firstTokenNanos = nanoTime;
+        } else if (recorder != null && lastServerMicros >= 0 && lastTokenServerMicros >= 0) {
+            long clientGap = nanoTime - lastTokenNanos;
+            long serverGap = (lastServerMicros - lastTokenServerMicros) * 1_000;
+            recorder.recordOverhead(OverheadKind.ITL, Math.abs(clientGap - serverGap));
         }
+        lastTokenServerMicros = lastServerMicros;
+        lastTokenNanos = nanoTime;
+    }
+
+    /**
+     * Records |measured TPOT - server TPOT| for a finished request of {@code outputTokens} tokens: both from the first
+     * to the last token event over {@code outputTokens - 1}. Nothing without ground truth or with fewer than 2 tokens.
+     */
+    void recordTpotOverhead(CellRecorder to, long outputTokens) {
+        if (outputTokens < 2 || firstTokenServerMicros < 0 || lastTokenServerMicros < 0) return;
+        long client = (lastTokenNanos - firstTokenNanos) / (outputTokens - 1);
+        long server = (lastTokenServerMicros - firstTokenServerMicros) * 1_000 / (outputTokens - 1);
+        to.recordOverhead(OverheadKind.TPOT, Math.abs(client - server));
     }
 
     /** The server's first-token send time, µs after it received the request; -1 without ground truth. */

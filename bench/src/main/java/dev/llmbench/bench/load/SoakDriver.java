@@ -3,14 +3,17 @@ package dev.llmbench.bench.load;
 import dev.llmbench.bench.model.CellMeasurement;
 import dev.llmbench.bench.path.Guard;
 import dev.llmbench.bench.path.PathSession;
+import dev.llmbench.bench.model.Batch;
 import dev.llmbench.bench.model.Metric;
+import dev.llmbench.bench.model.Overhead;
 import dev.llmbench.bench.model.SoakSample;
+import dev.llmbench.bench.model.SteadyState;
+import dev.llmbench.bench.model.Tokens;
 import dev.llmbench.client.ChatResponse;
-import dev.llmbench.client.StreamTiming;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,22 +24,29 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A soak cell: one client under a closed loop of {@code concurrency} in-flight streams for a fixed time, sampled every
- * few seconds (used heap after a GC, live threads, open sockets, the interval's ok/failed requests and output tok/s)
- * so that growth in memory, threads or connections, or sagging throughput, shows. Every request is accounted for as
- * in {@link LoadDriver}; those still running when the time is up are awaited (each is bounded by the client's request
- * limit), then any left are cancelled and counted so.
+ * few seconds (heap in use after the JVM's latest collection, live threads, open sockets, the interval's ok/failed
+ * requests and output tok/s) so that growth in memory, threads or connections, or sagging throughput, shows. No
+ * collection is forced: a forced full GC would pause the streams it samples and land inside their latencies. Every
+ * request is accounted for as in {@link LoadDriver}; those still running when the time is up are awaited (each is
+ * bounded by the client's request limit), then any left are cancelled and counted so. The soak's steady window is its
+ * fixed time: the load is held from its start to its end.
  */
 public final class SoakDriver {
-    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final OutcomeTally tally = new OutcomeTally();
     private final CellRecorder recorder = new CellRecorder();
     private final AtomicLong lastDoneNanos = new AtomicLong();
     private final ConcurrentHashMap<Integer, CompletableFuture<ChatResponse>> inFlight = new ConcurrentHashMap<>();
+    private final LongAdder steadyOk = new LongAdder();
+    private final LongAdder steadyTokens = new LongAdder();
+    private final LongAdder steadyE2eNanos = new LongAdder();
+    /** When the soak's time is up (nanoTime); completions after it are the drain. */
+    private volatile long endNanos = Long.MAX_VALUE;
 
     public CellMeasurement run(PathSession session, RequestFactory requests, int concurrency, int warmup, Guard guard, Path hlog)
             throws IOException, InterruptedException {
@@ -54,6 +64,7 @@ public final class SoakDriver {
         meter.start();
         long start = System.nanoTime();
         long end = start + guard.soak().toNanos();
+        endNanos = end;
         long every = guard.sampleEvery().toNanos();
         long nextSample = start + every;
         long[] last = {0, 0, 0}; // ok, failures, output tokens at the previous sample
@@ -68,6 +79,8 @@ public final class SoakDriver {
                 nextSample += every;
             }
         }
+        long endedNanos = System.nanoTime();
+        double steadyCpuMillis = meter.cpuMillis();
         // the rest: each is bounded by the client's own request limit
         if (!permits.tryAcquire(concurrency, guard.requestTimeout().toMillis() + 10_000, TimeUnit.MILLISECONDS)) {
             inFlight.values().forEach(f -> f.cancel(true));
@@ -80,20 +93,26 @@ public final class SoakDriver {
         int peakThreads = meter.peakThreads();
         long wallNanos = Math.max(1, lastDoneNanos.get() - start);
         CellRecorder.Summary summary = recorder.finish(hlog, startEpochMs, startEpochMs + wallNanos / 1_000_000, tally.failures());
-        return new CellMeasurement(wallNanos / 1e9, tally.outcomes(), tally.outputTokens.sum(), tally.inputTokens.sum(),
-                tally.cachedInputTokens.sum(), tally.reasoningTokens.sum(), summary.latency(), null, cpuMillis, peakThreads,
-                tally.estimatedUsage.sum(), tally.protocols(), summary.adjusted(), samples);
+        Overhead overhead = summary.overheadTtft().count() > 0
+                ? new Overhead(summary.overheadTtft(), summary.overheadItl(), summary.overheadTpot(), Double.NaN) : null;
+        Tokens tokens = tally.tokens();
+        // the soak holds its concurrency from start to end: its whole measured time is the steady window
+        SteadyState steady = tally.okCount() > 0
+                ? new SteadyState((endedNanos - start) / 1e9, steadyOk.sum(), steadyTokens.sum(), steadyCpuMillis,
+                        steadyOk.sum() > 0 ? steadyE2eNanos.sum() / 1e9 / steadyOk.sum() : Double.NaN)
+                : SteadyState.empty();
+        return new CellMeasurement(wallNanos / 1e9, Double.NaN, tally.outcomes(), tokens, summary.latency(), summary.adjusted(),
+                overhead, steady, Batch.NONE, cpuMillis, peakThreads, tally.protocols(), samples);
     }
 
     private SoakSample sample(long start, long since, long[] last) {
-        System.gc(); // used heap right after a collection: what is really retained
-        double heapMb = MEMORY.getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+        double heapMb = heapAfterLastGc() / (1024.0 * 1024.0);
         long now = System.nanoTime();
         long ok = tally.okCount();
         long failed = tally.failures();
         long tokens = tally.outputTokens.sum();
         double seconds = Math.max(1e-9, (now - since) / 1e9);
-        SoakSample s = new SoakSample(Math.round((now - start) / 1e7) / 100.0, Math.round(heapMb * 10) / 10.0,
+        SoakSample s = new SoakSample(Math.round((now - start) / 1e7) / 100.0, Double.isNaN(heapMb) ? heapMb : Math.round(heapMb * 10) / 10.0,
                 THREADS.getThreadCount(), LeakCheck.openSockets(), ok - last[0], failed - last[1], (tokens - last[2]) / seconds);
         last[0] = ok;
         last[1] = failed;
@@ -101,13 +120,42 @@ public final class SoakDriver {
         return s;
     }
 
+    /**
+     * Heap in use right after the JVM's most recent collection (what was really retained then), or NaN before the
+     * first one; read from the collectors' last GC info, so nothing is forced.
+     */
+    static double heapAfterLastGc() {
+        long latestEnd = -1;
+        double used = Double.NaN;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (!(gc instanceof com.sun.management.GarbageCollectorMXBean sun)) continue;
+            com.sun.management.GcInfo info = sun.getLastGcInfo();
+            if (info == null || info.getEndTime() <= latestEnd) continue;
+            latestEnd = info.getEndTime();
+            long sum = 0;
+            for (var e : info.getMemoryUsageAfterGc().entrySet()) {
+                if (isHeap(e.getKey())) sum += e.getValue().getUsed();
+            }
+            used = sum;
+        }
+        return used;
+    }
+
+    private static boolean isHeap(String pool) {
+        for (var p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getName().equals(pool)) return p.getType() == java.lang.management.MemoryType.HEAP;
+        }
+        return false;
+    }
+
     private void startRequest(PathSession session, RequestFactory requests, int i, boolean warmup, Semaphore permits) {
         OutcomeTally t = warmup ? null : tally;
         if (t != null) t.sent();
         long dispatched = System.nanoTime();
+        RequestProbe probe = new RequestProbe(-1, 0, dispatched, warmup ? null : recorder);
         CompletableFuture<ChatResponse> f;
         try {
-            f = session.stream(requests.request(i, warmup), dev.llmbench.client.StreamListener.NONE);
+            f = session.stream(requests.request(i, warmup), probe);
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
         }
@@ -115,7 +163,7 @@ public final class SoakDriver {
         inFlight.put(id, f);
         f.whenComplete((r, err) -> {
             try {
-                if (t != null) completed(session, r, err, dispatched);
+                if (t != null) completed(session, r, err, probe);
             } finally {
                 inFlight.remove(id);
                 lastDoneNanos.accumulateAndGet(System.nanoTime(), Math::max);
@@ -124,10 +172,10 @@ public final class SoakDriver {
         });
     }
 
-    private void completed(PathSession session, ChatResponse r, Throwable err, long dispatched) {
+    private void completed(PathSession session, ChatResponse r, Throwable err, RequestProbe probe) {
         if (err != null) {
             tally.failed(err instanceof CompletionException && err.getCause() != null ? err.getCause() : err, session::redact);
-            recorder.record(Metric.ERROR, System.nanoTime() - dispatched);
+            recorder.record(Metric.ERROR, System.nanoTime() - probe.submitNanos);
             return;
         }
         if (r.cacheHit()) {
@@ -135,6 +183,19 @@ public final class SoakDriver {
             return;
         }
         tally.ok(r);
-        LoadDriver.recordTimes(recorder, r.timing(), r.usage().outputTokens(), dispatched);
+        long out = r.usage().outputTokens();
+        long now = System.nanoTime();
+        if (now <= endNanos) {
+            steadyOk.increment();
+            steadyTokens.add(out);
+            steadyE2eNanos.add(now - probe.submitNanos);
+        }
+        LoadDriver.recordTimes(recorder, r.timing(), out, probe.submitNanos);
+        long serverFirst = probe.firstTokenServerMicros();
+        long ttft = r.timing().ttftNanos();
+        if (serverFirst >= 0 && ttft >= 0) {
+            recorder.recordOverhead(OverheadKind.TTFT, ttft - serverFirst * 1_000);
+            probe.recordTpotOverhead(recorder, out);
+        }
     }
 }

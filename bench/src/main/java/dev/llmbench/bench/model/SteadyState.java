@@ -1,17 +1,24 @@
 package dev.llmbench.bench.model;
 
 /**
- * The window of a cell in which the offered load was held, and what completed in it. Closed loop: from the start
- * of the measured phase (all {@code c} requests in flight) to the dispatch of its last request (after which the
- * cell drains); open loop: from the first to the last arrival. A cell whose window holds no completion (one wave:
- * {@code n <= c}) has no steady state: {@link #empty()} and NaN rates.
+ * The part of a cell's measured phase in which the offered load was held, after the ramp and before the drain, and
+ * what completed in it; the source of the headline rates. Closed loop at concurrency {@code c} over {@code n}
+ * requests: from the {@code c}-th completion (every request of the first wave has been replaced) to the {@code
+ * (n-c)}-th (the one after which the last request is dispatched and in-flight falls): {@code n - 2c} completions, so
+ * a cell needs {@code n > 2c} to have one. Open loop: the same between the {@code k}-th and {@code (n-k)}-th
+ * completion, {@code k = max(1, n/10)}. Completions at the window's opening edge are outside it, those at its
+ * closing edge inside, so a window counts each inter-completion gap once.
  *
  * @param windowSeconds length of the window
  * @param completions   ok requests that completed inside it
  * @param outputTokens  their provider-reported output tokens
+ * @param cpuMillis     process CPU time inside the window (after the cell's warm-up and its first wave, so JIT and
+ *                      class loading of the cell's start are outside it), or NaN
+ * @param meanE2eSubmitSeconds mean submit-to-end time of the ok requests that completed inside the window (for
+ *                      Little's law over the same requests), or NaN
  */
-public record SteadyState(double windowSeconds, long completions, long outputTokens) {
-    private static final SteadyState EMPTY = new SteadyState(0, 0, 0);
+public record SteadyState(double windowSeconds, long completions, long outputTokens, double cpuMillis, double meanE2eSubmitSeconds) {
+    private static final SteadyState EMPTY = new SteadyState(0, 0, 0, Double.NaN, Double.NaN);
 
     public static SteadyState empty() { return EMPTY; }
 
@@ -22,4 +29,17 @@ public record SteadyState(double windowSeconds, long completions, long outputTok
 
     /** Ok requests per second inside the window, or NaN without a steady state. */
     public double requestsPerSec() { return present() ? completions / windowSeconds : Double.NaN; }
+
+    /**
+     * Little's law over the window's completions: {@code concurrency x mean output tokens / mean submit-to-end time},
+     * in output tokens per second; NaN without a window or latencies.
+     */
+    public double littleOutputTokPerSec(int concurrency) {
+        return present() && meanE2eSubmitSeconds > 0 ? concurrency * ((double) outputTokens / completions) / meanE2eSubmitSeconds : Double.NaN;
+    }
+
+    /** Process CPU milliseconds per 1,000 output tokens inside the window, or NaN. */
+    public double cpuMsPer1kTokens() {
+        return present() && outputTokens > 0 && !Double.isNaN(cpuMillis) ? cpuMillis / (outputTokens / 1000.0) : Double.NaN;
+    }
 }

@@ -53,14 +53,14 @@ public record CellGroup(CellKey key, List<CellResult> runs) {
     }
 
     /** Ok requests whose output tokens were estimated (no usage from the library), summed over the repeats. */
-    public long estimatedUsage() { return runs.stream().mapToLong(CellResult::estimatedUsage).sum(); }
+    public long estimatedUsage() { return runs.stream().mapToLong(c -> c.measured().tokens().estimatedUsage()).sum(); }
 
     public long ok() { return runs.stream().mapToLong(c -> c.outcomes().ok()).sum(); }
 
     /** Ok responses by negotiated HTTP version, summed over the repeats, sorted by name. */
     public Map<String, Long> protocols() {
         Map<String, Long> sum = new TreeMap<>();
-        for (CellResult c : runs) c.protocols().forEach((k, v) -> sum.merge(k, v, Long::sum));
+        for (CellResult c : runs) c.measured().protocols().forEach((k, v) -> sum.merge(k, v, Long::sum));
         return sum;
     }
 

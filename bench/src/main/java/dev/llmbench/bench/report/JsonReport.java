@@ -23,12 +23,24 @@ import java.util.Map;
  * percentile that falls among the failed requests) is the string {@code "Infinity"}.
  */
 public final class JsonReport {
-    /** Bumped when the layout changes incompatibly. */
-    public static final int SCHEMA = 1;
+    /** Bumped when the layout changes incompatibly (2: each cell is {@code measured} + {@code derived}). */
+    public static final int SCHEMA = 2;
+
+    /** The units of the numbers in a cell, by field name (written into every file so that it explains itself). */
+    public static final Map<String, String> UNITS = Map.ofEntries(
+            Map.entry("measured.latency.*, measured.adjusted.*, measured.overhead.{ttft,itl,tpot}.*", "ms (count: samples)"),
+            Map.entry("measured.wallSeconds, measured.steady.windowSeconds, measured.batch.wallSeconds", "s"),
+            Map.entry("measured.offeredRate, derived.requestsPerSec", "requests/s"),
+            Map.entry("derived.outputTokPerSec, derived.batchOutputTokPerSec, derived.littleOutputTokPerSec", "output tokens/s"),
+            Map.entry("measured.cpuMillis, measured.steady.cpuMillis", "ms of process CPU time"),
+            Map.entry("derived.cpuMsPer1kTokens, derived.cpuPhaseMsPer1kTokens", "ms of process CPU time per 1,000 output tokens"),
+            Map.entry("derived.costUsd", "USD"),
+            Map.entry("measured.overhead.wallEfficiency", "ratio, 1.0 = no harness cost"),
+            Map.entry("hlogFile", "HdrHistogram log, values in µs"));
 
     /** The file's top level. */
-    public record Document(int schema, String sweep, String title, boolean simulated, Map<String, String> provenance,
-                           List<CellResult> cells) {}
+    public record Document(int schema, String sweep, String title, boolean simulated, Map<String, String> units,
+                           Map<String, String> provenance, List<CellResult> cells) {}
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(nanAsNull())
@@ -38,7 +50,7 @@ public final class JsonReport {
     private JsonReport() {}
 
     public static String render(SweepResult r) throws IOException {
-        return MAPPER.writeValueAsString(new Document(SCHEMA, r.sweep(), r.title(), r.simulated(), r.provenance(), r.cells())) + "\n";
+        return MAPPER.writeValueAsString(new Document(SCHEMA, r.sweep(), r.title(), r.simulated(), UNITS, r.provenance(), r.cells())) + "\n";
     }
 
     /** Reads a {@code results.json} back, e.g. to regenerate RESULTS.md from an earlier run. */

@@ -46,10 +46,11 @@ public final class LessonsTables {
         boolean errors = SweepTables.hasErrors(groups);
         boolean variants = SweepTables.hasVariants(groups);
         boolean resources = SweepTables.showsResources(result.sweep());
+        boolean waiting = SweepTables.hasWaiting(groups);
         StringBuilder sb = new StringBuilder();
         SweepTables.byProvider(groups).forEach((provider, ofProvider) -> {
             sb.append(SweepTables.heading(result, provider)).append("\n\n")
-                    .append(SweepTables.table(ofProvider, errors, variants, resources)).append('\n');
+                    .append(SweepTables.table(ofProvider, errors, variants, resources, waiting)).append('\n');
             List<LessonReading> rs = byProvider.getOrDefault(provider, List.of());
             if (!rs.isEmpty()) sb.append(readingParagraph(rs)).append("\n\n");
         });

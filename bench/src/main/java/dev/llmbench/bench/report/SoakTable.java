@@ -25,22 +25,22 @@ public final class SoakTable {
         StringBuilder sb = new StringBuilder();
         for (CellResult c : result.cells()) {
             sb.append("**Profile `").append(c.key().provider()).append("`, ").append(c.key().concurrency()).append(" in-flight streams, ")
-                    .append(c.key().transport()).append(", ").append(Fmt.seconds(c.wallSeconds())).append(":** ")
+                    .append(c.key().transport()).append(", ").append(Fmt.seconds(c.measured().wallSeconds())).append(":** ")
                     .append(c.outcomes().sent()).append(" requests, ok ").append(c.outcomes().ok())
                     .append(c.outcomes().errorCount() > 0 ? ", errors " + c.outcomes().errors() : "")
                     .append(c.outcomes().cancelled() > 0 ? ", cancelled " + c.outcomes().cancelled() : "")
-                    .append("; ").append(Fmt.whole(c.outputTokPerSec())).append(" tok/s, ").append(Fmt.whole(c.requestsPerSec()))
+                    .append("; ").append(Fmt.whole(c.derived().outputTokPerSec())).append(" tok/s, ").append(Fmt.whole(c.derived().requestsPerSec()))
                     .append(" req/s; TTFT p50 ").append(Fmt.secondsFromMs(c.latency(Metric.TTFT).p50())).append(", p99 ")
-                    .append(Fmt.secondsFromMs(c.latency(Metric.TTFT).p99())).append("; peak threads ").append(c.peakThreads()).append(".\n\n");
+                    .append(Fmt.secondsFromMs(c.latency(Metric.TTFT).p99())).append("; peak threads ").append(c.measured().peakThreads()).append(".\n\n");
             List<String> errors = ErrorSummary.lines(c.outcomes());
             if (!errors.isEmpty()) sb.append("Errors by message: ").append(String.join("; ", errors)).append(".\n\n");
             MarkdownTable t = new MarkdownTable(List.of("t (s)", "heap after GC (MiB)", "threads", "sockets", "ok", "failed", "tok/s"));
-            for (SoakSample s : c.soak()) {
+            for (SoakSample s : c.measured().soak()) {
                 t.row(List.of(String.format(Locale.ROOT, "%.1f", s.seconds()), String.format(Locale.ROOT, "%.1f", s.heapMb()),
                         String.valueOf(s.threads()), s.sockets() < 0 ? Fmt.MISSING : String.valueOf(s.sockets()),
                         String.valueOf(s.ok()), String.valueOf(s.errors()), Fmt.whole(s.outputTokPerSec())));
             }
-            sb.append(t.render()).append('\n').append(verdict(c.soak())).append("\n\n");
+            sb.append(t.render()).append('\n').append(verdict(c.measured().soak())).append("\n\n");
         }
         return sb.toString();
     }

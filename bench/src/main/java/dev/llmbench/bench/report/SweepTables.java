@@ -3,6 +3,7 @@ package dev.llmbench.bench.report;
 import dev.llmbench.bench.model.CellResult;
 import dev.llmbench.bench.model.Metric;
 import dev.llmbench.bench.model.Overhead;
+import dev.llmbench.bench.model.Percentiles;
 import dev.llmbench.bench.model.SweepResult;
 
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class SweepTables {
         StringBuilder sb = new StringBuilder();
         for (String p : providers(groups)) {
             sb.append(heading(result, p)).append("\n\n").append(table(ofProvider(groups, p), hasErrors(groups), hasVariants(groups),
-                    showsResources(result.sweep()))).append('\n');
+                    showsResources(result.sweep()), hasWaiting(groups))).append('\n');
         }
         return sb.toString();
     }
@@ -80,9 +81,20 @@ public final class SweepTables {
     }
 
     static String table(List<CellGroup> groups, boolean errorsColumn, boolean variantColumn, boolean resources) {
+        return table(groups, errorsColumn, variantColumn, resources, hasWaiting(groups));
+    }
+
+    /** Whether any group waited inside the client: every table of the sweep then shows the from-submit columns. */
+    static boolean hasWaiting(List<CellGroup> groups) {
+        return groups.stream().anyMatch(SweepTables::waitsInClient);
+    }
+
+    static String table(List<CellGroup> groups, boolean errorsColumn, boolean variantColumn, boolean resources, boolean waiting) {
         List<String> header = new ArrayList<>(List.of("c", "Path"));
         if (variantColumn) header.add("Variant");
-        header.addAll(List.of("tok/s", "TTFT p50", "TTFT p95", "wall", "cost", "$/1M out"));
+        header.addAll(List.of("tok/s", "batch tok/s", "rate/Little", "TTFT p50", "TTFT p95"));
+        if (waiting) header.addAll(List.of(Figure.TTFT_SUBMIT_P50.label(), Figure.QUEUE_P95.label()));
+        header.addAll(List.of("n", "wall", "cost", "$/1M out"));
         if (errorsColumn) header.addAll(List.of("errors / 429", Figure.TTFT_P95_ADJUSTED.label()));
         boolean retriesColumn = groups.stream().anyMatch(g -> g.retries() > 0);
         if (retriesColumn) header.add("retries");
@@ -94,10 +106,15 @@ public final class SweepTables {
         for (CellGroup g : groups) {
             List<String> row = new ArrayList<>(List.of(String.valueOf(g.key().concurrency()), pathLabel(g)));
             if (variantColumn) row.add(g.key().variant());
-            for (Figure f : List.of(Figure.TOK_PER_SEC, Figure.TTFT_P50, Figure.TTFT_P95, Figure.WALL, Figure.COST, Figure.COST_PER_M_OUTPUT)) {
+            List<Figure> figures = new ArrayList<>(List.of(Figure.TOK_PER_SEC, Figure.BATCH_TOK_PER_SEC, Figure.LITTLE_RATIO,
+                    Figure.TTFT_P50, Figure.TTFT_P95));
+            if (waiting) figures.addAll(List.of(Figure.TTFT_SUBMIT_P50, Figure.QUEUE_P95));
+            for (Figure f : figures) {
                 String cell = g.spread(f).format(f::format);
-                row.add(f == Figure.TOK_PER_SEC && g.estimatedUsage() > 0 ? cell + " " + ESTIMATED : cell);
+                row.add((f == Figure.TOK_PER_SEC || f == Figure.BATCH_TOK_PER_SEC) && g.estimatedUsage() > 0 ? cell + " " + ESTIMATED : cell);
             }
+            row.add(String.valueOf(g.minTtftSamples()));
+            for (Figure f : List.of(Figure.WALL, Figure.COST, Figure.COST_PER_M_OUTPUT)) row.add(g.spread(f).format(f::format));
             if (errorsColumn) {
                 row.add(errorsCell(g));
                 row.add(g.spread(Figure.TTFT_P95_ADJUSTED).format(Figure.TTFT_P95_ADJUSTED::format));
@@ -110,6 +127,15 @@ public final class SweepTables {
             t.row(row);
         }
         return t.render();
+    }
+
+    /**
+     * Whether requests of {@code g} waited inside the client (a queue p95 of 1 ms or more: permits, windows, earlier
+     * attempts, backoff): then the table adds TTFT from the caller's submit and the queue time next to the from-send
+     * figures.
+     */
+    static boolean waitsInClient(CellGroup g) {
+        return g.runs().stream().anyMatch(c -> c.latency(Metric.QUEUE).p95() >= 1.0);
     }
 
     /** {@code ref+okhttp-h2}, like the lessons' {@code direct+h2}. */
@@ -132,8 +158,9 @@ public final class SweepTables {
     static String resourcesNote(SweepResult result) {
         if (!showsResources(result.sweep())) return "";
         boolean inProcess = "in process".equals(result.provenance().get("simulator"));
-        return "CPU ms/1k tok = harness JVM CPU time (OperatingSystemMXBean.getProcessCpuTime) over the measured phase per "
-                + "1,000 output tokens; peak threads = ThreadMXBean peak live threads over it"
+        return "CPU ms/1k tok = harness JVM CPU time (OperatingSystemMXBean.getProcessCpuTime) in the steady window (after the"
+                + " cell's warm-up and its first wave, so JIT and class loading of the cell's start are outside it) per "
+                + "1,000 output tokens (the whole phase, cold start included, is cpu_phase_ms_per_1k_tokens in results.csv); peak threads = ThreadMXBean peak live threads over it"
                 + (result.simulated() ? (inProcess ? " (simulator in process: both include it)" : " (simulator forked: not included)") : "")
                 + ". HTTP = the version the responses came over as the client saw it (unknown: the library hides it).\n";
     }
@@ -161,16 +188,61 @@ public final class SweepTables {
         return sb.append('\n').toString();
     }
 
-    /** The harness measuring itself against the simulator's ground truth, over every cell that has it. */
+    /**
+     * The harness measuring itself against the simulator's ground truth, over every cell that has it: TTFT, ITL and
+     * TPOT differences with the samples they rest on (a p99 from fewer than {@value Overhead#P99_MIN_SAMPLES} samples
+     * is only the largest value and is said so), wall efficiency, and where the c=64 and c=1024 cells stand against
+     * the targets.
+     */
     static String overheadLine(List<CellResult> cells) {
-        List<Overhead> all = cells.stream().map(CellResult::overhead).filter(Objects::nonNull).toList();
-        if (all.isEmpty()) return "Harness overhead: not measured (no ground truth from this target).\n";
-        Spread p50 = Spread.of(all.stream().mapToDouble(Overhead::ttftOverheadP50Ms).toArray());
-        Spread p99 = Spread.of(all.stream().mapToDouble(Overhead::ttftOverheadP99Ms).toArray());
-        Spread eff = Spread.of(all.stream().mapToDouble(Overhead::wallEfficiency).toArray());
-        return "Harness overhead vs the simulator's ground truth (" + all.size() + " cells): TTFT +" + Fmt.ms(p50.median())
-                + " p50 (median over cells; worst " + Fmt.ms(p50.max()) + "), +" + Fmt.ms(p99.median()) + " p99 (worst "
-                + Fmt.ms(p99.max()) + "); wall efficiency " + fmt2(eff.median()) + " (lowest " + fmt2(eff.min()) + ", 1.00 = no harness cost).\n";
+        List<CellResult> measured = cells.stream().filter(c -> c.measured().overhead() != null).toList();
+        if (measured.isEmpty()) return "Harness overhead: not measured (no ground truth from this target).\n";
+        List<Overhead> all = measured.stream().map(c -> c.measured().overhead()).toList();
+        long samples = all.stream().mapToLong(o -> o.ttft().count()).sum();
+        Spread p50 = Spread.of(all.stream().mapToDouble(o -> o.ttft().p50()).toArray());
+        double[] validP99 = all.stream().filter(o -> Overhead.p99Valid(o.ttft())).mapToDouble(o -> o.ttft().p99()).toArray();
+        long few = all.size() - validP99.length;
+        StringBuilder sb = new StringBuilder("Harness overhead vs the simulator's ground truth (" + all.size() + " cells, "
+                + samples + " requests): TTFT +" + Fmt.ms(p50.median()) + " p50 (median over cells; worst " + Fmt.ms(p50.max()) + ")");
+        if (validP99.length > 0) {
+            Spread p99 = Spread.of(validP99);
+            sb.append(", +").append(Fmt.ms(p99.median())).append(" p99 (median over the ").append(validP99.length)
+                    .append(" cells with at least ").append(Overhead.P99_MIN_SAMPLES).append(" samples; worst ").append(Fmt.ms(p99.max())).append(")");
+        }
+        if (few > 0) sb.append("; ").append(few).append(" cells had fewer than ").append(Overhead.P99_MIN_SAMPLES).append(" samples (no p99)");
+        sb.append("; ITL |diff| ").append(medianOf(all, Overhead::itl)).append(", TPOT |diff| ").append(medianOf(all, Overhead::tpot));
+        double[] eff = all.stream().mapToDouble(Overhead::wallEfficiency).filter(Fmt::finite).toArray();
+        if (eff.length > 0) {
+            Spread e = Spread.of(eff);
+            sb.append("; wall efficiency ").append(fmt2(e.median())).append(" (lowest ").append(fmt2(e.min())).append(", 1.00 = no harness cost)");
+        }
+        sb.append(".");
+        target(sb, measured, 64, Overhead.TARGET_P50_MS, Overhead.TARGET_P99_MS);
+        target(sb, measured, 1024, Double.NaN, Overhead.TARGET_P99_MS_C1024);
+        return sb.append('\n').toString();
+    }
+
+    /** The median over cells of an overhead's p50, "p50 x ms" with the samples behind it, or "not measured". */
+    private static String medianOf(List<Overhead> all, java.util.function.Function<Overhead, Percentiles> which) {
+        double[] v = all.stream().map(which).filter(p -> p != null && p.count() > 0).mapToDouble(Percentiles::p50).toArray();
+        long n = all.stream().map(which).filter(Objects::nonNull).mapToLong(Percentiles::count).sum();
+        return v.length == 0 ? "not measured" : "p50 " + Fmt.ms(Spread.of(v).median()) + " (" + n + " samples)";
+    }
+
+    /** Where the cells at {@code concurrency} stand against a target (NaN p50: none set). */
+    private static void target(StringBuilder sb, List<CellResult> cells, int concurrency, double p50Target, double p99Target) {
+        List<Overhead> at = cells.stream().filter(c -> c.key().concurrency() == concurrency).map(c -> c.measured().overhead()).toList();
+        if (at.isEmpty()) return;
+        double p50 = Spread.of(at.stream().mapToDouble(o -> o.ttft().p50()).toArray()).median();
+        double[] p99s = at.stream().filter(o -> Overhead.p99Valid(o.ttft())).mapToDouble(o -> o.ttft().p99()).toArray();
+        double p99 = p99s.length == 0 ? Double.NaN : Spread.of(p99s).median();
+        sb.append(" Target at c=").append(concurrency).append(": ");
+        if (!Double.isNaN(p50Target)) sb.append("p50 <= ").append(Fmt.ms(p50Target)).append(", ");
+        sb.append("p99 <= ").append(Fmt.ms(p99Target)).append("; here ");
+        if (!Double.isNaN(p50Target)) sb.append("p50 ").append(Fmt.ms(p50)).append(", ");
+        sb.append("p99 ").append(p99s.length == 0 ? "unknown (fewer than " + Overhead.P99_MIN_SAMPLES + " samples)" : Fmt.ms(p99));
+        boolean met = (Double.isNaN(p50Target) || p50 <= p50Target) && p99s.length > 0 && p99 <= p99Target;
+        sb.append(met ? " (met)." : " (not met).");
     }
 
     private static String fmt2(double v) { return Fmt.finite(v) ? String.format(Locale.ROOT, "%.2f", v) : Fmt.MISSING; }

@@ -144,14 +144,10 @@ public final class SweepRunner {
         LeakCheck leakCheck = spec.guard() == null ? null : LeakCheck.start();
         CellMeasurement m = measure(driver, spec, repeat, plan, dir.resolve(hlog), key, windows);
         Leaks leaks = leakCheck == null ? null : leakCheck.finish();
-        double tokPerSec = m.outputTokens() / m.wallSeconds();
-        Usage usage = new Usage(m.inputTokens(), m.cachedInputTokens(), m.outputTokens(), m.reasoningTokens(), true);
+        Usage usage = new Usage(m.tokens().input(), m.tokens().cachedInput(), m.tokens().output(), m.tokens().reasoning(), true);
         double cost = prices == null ? Double.NaN : prices.cost(spec.endpoint().wireProvider(),
                 ModelRouter.providerModel(spec.endpoint().model()), usage).totalUsd();
-        double cpuPer1k = m.outputTokens() > 0 && !Double.isNaN(m.cpuMillis()) ? m.cpuMillis() / (m.outputTokens() / 1000.0) : Double.NaN;
-        return new CellResult(key, m.wallSeconds(), m.outputTokens(), m.inputTokens(), m.cachedInputTokens(), tokPerSec,
-                m.outcomes().ok() / m.wallSeconds(), m.outcomes(), m.latency(), m.overhead(), Double.isNaN(cost) ? null : cost, cpuPer1k,
-                m.peakThreads(), hlog, m.estimatedUsage(), m.protocols(), m.adjusted(), leaks, m.soak());
+        return CellResult.of(key, m, Double.isNaN(cost) ? null : cost, hlog, leaks);
     }
 
     /**

@@ -36,7 +36,7 @@ class SweepOptionsTest {
     @Test
     void quickShrinksTheDefaultsButExplicitValuesWin() {
         SweepOptions quick = SweepOptions.parse(Map.of("quick", "true"));
-        assertThat(quick.n()).isLessThanOrEqualTo(8);
+        assertThat(quick.n()).isLessThanOrEqualTo(16); // at c=4 still 8 completions in the steady window
         assertThat(quick.concurrency()).allMatch(c -> c <= 4);
         assertThat(quick.warmupFor(4)).isEqualTo(1);
 

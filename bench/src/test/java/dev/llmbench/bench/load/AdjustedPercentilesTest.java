@@ -2,6 +2,7 @@ package dev.llmbench.bench.load;
 
 import dev.llmbench.bench.model.CellMeasurement;
 import dev.llmbench.bench.model.CellKey;
+import dev.llmbench.bench.model.Tokens;
 import dev.llmbench.bench.model.CellResult;
 import dev.llmbench.bench.model.Metric;
 import dev.llmbench.bench.model.Outcomes;
@@ -61,16 +62,16 @@ class AdjustedPercentilesTest {
     void infiniteAdjustedPercentilesSurviveJsonAndReadAsInfInTheCsv() throws Exception {
         Percentiles inf = new Percentiles(10, 500, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
                 Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
-        CellResult c = new CellResult(new CellKey("openai", "ref", "okhttp-h2", 2, "", 0), 1, 10, 10, 0, 10, 8,
-                new Outcomes(10, 8, 0, Map.of("TIMEOUT", 2L), 0, 0), Map.of(), null, null, Double.NaN, -1, null,
-                0, Map.of(), Map.of(Metric.E2E, inf), null, List.of());
+        CellMeasurement m = new CellMeasurement(1, Double.NaN, new Outcomes(10, 8, 0, Map.of("TIMEOUT", 2L), 0, 0),
+                new Tokens(10, 10, 0, 0, 0), Map.of(), Map.of(Metric.E2E, inf), null, null, null, Double.NaN, -1, Map.of(), List.of());
+        CellResult c = CellResult.of(new CellKey("openai", "ref", "okhttp-h2", 2, "", 0), m, null, null, null);
         SweepResult r = new SweepResult("concurrency", "t", Map.of(), true, List.of(c));
         Path json = dir.resolve("results.json");
         Files.writeString(json, JsonReport.render(r));
 
         CellResult back = JsonReport.read(json).cells().get(0);
-        assertThat(back.adjusted(Metric.E2E).p90()).isInfinite();
-        assertThat(back.adjusted(Metric.E2E).p50()).isEqualTo(500);
+        assertThat(back.measured().adjusted(Metric.E2E).p90()).isInfinite();
+        assertThat(back.measured().adjusted(Metric.E2E).p50()).isEqualTo(500);
         assertThat(CsvReport.render(r)).contains(",500,inf,inf,inf,");
     }
 

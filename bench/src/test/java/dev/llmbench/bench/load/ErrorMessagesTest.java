@@ -4,6 +4,8 @@ import dev.llmbench.bench.path.PathSession;
 import dev.llmbench.bench.target.Endpoint;
 import dev.llmbench.bench.target.KeyMask;
 import dev.llmbench.bench.model.CellKey;
+import dev.llmbench.bench.model.CellMeasurement;
+import dev.llmbench.bench.model.Tokens;
 import dev.llmbench.bench.model.CellResult;
 import dev.llmbench.bench.model.ErrorMessage;
 import dev.llmbench.bench.model.Outcomes;
@@ -63,8 +65,8 @@ class ErrorMessagesTest {
         assertThat(auth.stream().mapToLong(ErrorMessage::count).sum()).isEqualTo(o.count("AUTH")).isEqualTo(20);
 
         // in results.json (read back whole) and in the soak table, never with the key
-        CellResult cell = new CellResult(new CellKey("openai", "ref", "okhttp-h2", 4, "soak-1s", 0), 1, 0, 0, 0, 0, 0, o,
-                Map.of(), null, null, Double.NaN, -1, "c.hlog");
+        CellResult cell = CellResult.of(new CellKey("openai", "ref", "okhttp-h2", 4, "soak-1s", 0), new CellMeasurement(1, Double.NaN, o,
+                Tokens.NONE, Map.of(), Map.of(), null, null, null, Double.NaN, -1, Map.of(), List.of()), null, "c.hlog", null);
         SweepResult sweep = new SweepResult("soak", "Soak", Map.of(), true, List.of(cell));
         Path json = dir.resolve("results.json");
         Files.writeString(json, JsonReport.render(sweep));

@@ -1,5 +1,6 @@
 package dev.llmbench.bench.load;
 
+import dev.llmbench.bench.model.CellDerived;
 import dev.llmbench.bench.model.CellMeasurement;
 import dev.llmbench.bench.model.Metric;
 import dev.llmbench.bench.path.PathSession;
@@ -82,6 +83,67 @@ class ExactScheduleTest {
             assertThat(m.latency().get(Metric.QUEUE).max()).isGreaterThan(2.5 * service);
             assertThat(m.latency().get(Metric.E2E).max()).as("from the send each request is one service").isLessThan(2.0 * service);
             assertThat(m.latency().get(Metric.E2E_SUBMIT).max()).isGreaterThan(3.0 * service);
+        }
+    }
+
+    @Test
+    void theHeadlineRateIsTheSteadyStateRateOfMixedLengths() throws Exception {
+        // four lengths, 45 to 205 ms each: one wave would be set by its slowest request
+        ExactServer.Schedule s = ExactServer.Schedule.of(30, 5, 0, List.of(4, 12, 20, 36));
+        int c = 16;
+        try (ExactServer server = new ExactServer(s)) {
+            CellMeasurement m = run(server, RefClientOptions.RAW, c, 10 * c, c);
+            CellDerived d = CellDerived.of(m, c, null);
+
+            assertThat(m.outcomes().ok()).isEqualTo(10 * c);
+            assertThat(m.steady().completions()).as("completions c+1 .. n-c").isEqualTo(10 * c - 2 * c);
+            double truth = c * s.meanTokens() / s.meanE2eMs() * 1000; // tokens/s the schedule allows at c in flight
+            // the client and loopback add a little to every request, so the measured rate may sit a few % under the truth
+            assertThat(d.outputTokPerSec() / truth).as("steady %s tok/s vs %s", d.outputTokPerSec(), truth).isBetween(0.88, 1.04);
+            assertThat(d.requestsPerSec() / (c / s.meanE2eMs() * 1000)).isBetween(0.88, 1.04);
+            // Little's law from the same cell's own latencies agrees with the window
+            assertThat(d.littleRatio()).as("rate / Little").isBetween(0.95, 1.05);
+            // the lessons' batch figure (first 64 requests over their wall) is its own column and never above the steady rate by much
+            assertThat(m.batch().requests()).isEqualTo(64);
+            assertThat(d.batchOutputTokPerSec()).isPositive().isLessThan(1.05 * d.outputTokPerSec());
+            // CPU in the window is a part of the phase's
+            assertThat(m.steady().cpuMillis()).isPositive().isLessThanOrEqualTo(m.cpuMillis());
+        }
+    }
+
+    @Test
+    void aCellOfOneWaveHasNoSteadyStateAndSaysSo() throws Exception {
+        ExactServer.Schedule s = ExactServer.Schedule.of(10, 2, 0, List.of(4, 16));
+        try (ExactServer server = new ExactServer(s)) {
+            CellMeasurement m = run(server, RefClientOptions.RAW, 8, 8, 0);
+            CellDerived d = CellDerived.of(m, 8, null);
+
+            assertThat(m.outcomes().ok()).isEqualTo(8);
+            assertThat(m.steady().present()).isFalse();
+            assertThat(d.outputTokPerSec()).as("no window held the load: no headline rate").isNaN();
+            assertThat(d.batchOutputTokPerSec()).as("the batch figure is still there").isPositive();
+            assertThat(m.batch().requests()).isEqualTo(8);
+        }
+    }
+
+    @Test
+    void anAimdWindowsWaitIsCountedFromSubmit() throws Exception {
+        ExactServer.Schedule s = ExactServer.Schedule.of(40, 2, 0, List.of(6));
+        int c = 16;
+        try (ExactServer server = new ExactServer(s)) {
+            // an AIMD window of at most 4 (its floor) under 16 offered: three of every four requests wait inside the client
+            RefClientOptions aimd = RefClientOptions.RAW.with(RefClientOptions.Limit.AIMD, 4, 1);
+            CellMeasurement m = run(server, aimd, c, 4 * c, c);
+
+            double service = s.e2eMs(6);
+            assertThat(m.outcomes().ok()).isEqualTo(4 * c);
+            // at 4 in flight a request is served in about one service: the rest of its time from submit is the window's
+            assertThat(m.latency().get(Metric.QUEUE).p50()).as("waited for the window").isGreaterThan(1.5 * service);
+            assertThat(m.latency().get(Metric.E2E).p50()).as("from the send each request is about one service").isLessThan(1.5 * service);
+            assertThat(m.latency().get(Metric.E2E_SUBMIT).p50()).isGreaterThan(2.5 * service);
+            // Little's law holds with the caller's time (16 in flight from the driver's side), not with the send's
+            CellDerived d = CellDerived.of(m, c, null);
+            assertThat(d.littleRatio()).isBetween(0.9, 1.1);
         }
     }
 }

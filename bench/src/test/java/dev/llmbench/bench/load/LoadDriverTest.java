@@ -41,7 +41,7 @@ class LoadDriverTest {
             assertThat(o.count("PROTOCOL")).isEqualTo(5);
             assertThat(o.count(OutcomeTally.UNEXPECTED)).isEqualTo(5);
             assertThat(o.cancelled()).isEqualTo(5);
-            assertThat(m.outputTokens()).isEqualTo(10 * 10);
+            assertThat(m.tokens().output()).isEqualTo(10 * 10);
             assertThat(m.latency().get(Metric.TTFT).count()).isEqualTo(10); // latency only of ok requests
         }
     }
@@ -111,9 +111,9 @@ class LoadDriverTest {
 
             // 15 requests in all, 3 of them warm-up (indexes 0, 3 hidden among them: only the measured ones count)
             assertThat(m.outcomes().ok()).isEqualTo(12);
-            assertThat(m.estimatedUsage()).isEqualTo(4); // measured indexes 3, 6, 9, 12
+            assertThat(m.tokens().estimatedUsage()).isEqualTo(4); // measured indexes 3, 6, 9, 12
             assertThat(m.protocols()).containsExactlyInAnyOrderEntriesOf(Map.of("h2", 8L, "unknown", 4L));
-            assertThat(m.outputTokens()).isEqualTo(8 * 10 + 4 * 3); // estimated ones count their 3 content events
+            assertThat(m.tokens().output()).isEqualTo(8 * 10 + 4 * 3); // estimated ones count their 3 content events
         }
     }
 }

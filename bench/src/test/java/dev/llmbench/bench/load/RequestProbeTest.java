@@ -1,14 +1,20 @@
 package dev.llmbench.bench.load;
 
+import dev.llmbench.bench.model.Percentiles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class RequestProbeTest {
 
     @Test
     void theServersFirstTokenTimeIsTheLastStampBeforeTheFirstToken() {
-        RequestProbe p = new RequestProbe(3, 0, 0);
+        RequestProbe p = new RequestProbe(3, 0, 0, null);
         p.onComment("sim-t-us=120", 1);           // role-only opening event
         p.onComment("sim-t-us=5400", 2);          // first content event
         p.onToken("Hi", false, 3);
@@ -26,8 +32,45 @@ class RequestProbeTest {
     }
 
     @Test
+    void itlAndTpotAreComparedWithTheServersOwnStampsOfTheSameEvents(@TempDir Path dir) throws Exception {
+        CellRecorder recorder = new CellRecorder();
+        RequestProbe p = new RequestProbe(-1, 0, 0, recorder);
+        // server: tokens at 10 000, 20 000, 30 000 µs; client: at 50 ms, 61 ms (+1 ms late), 70 ms (-1 ms early)
+        p.onComment("sim-t-us=10000", 0);
+        p.onToken("a", false, 50_000_000);
+        p.onComment("sim-t-us=20000", 0);
+        p.onToken("b", false, 61_000_000);
+        p.onComment("sim-t-us=30000", 0);
+        p.onToken("c", false, 70_000_000);
+        p.recordTpotOverhead(recorder, 3); // client (70 - 50) / 2 = 10 ms, server (30 - 10) / 2 = 10 ms
+        Map<OverheadKind, Percentiles> o = recorder.finish(dir.resolve("p.hlog"), 0, 1, 0).overhead();
+
+        // gaps 11 ms vs 10 ms and 9 ms vs 10 ms: |diff| 1 ms each
+        assertThat(o.get(OverheadKind.ITL).count()).isEqualTo(2);
+        assertThat(o.get(OverheadKind.ITL).max()).isCloseTo(1.0, within(0.01));
+        assertThat(o.get(OverheadKind.ITL).p50()).isCloseTo(1.0, within(0.01));
+        assertThat(o.get(OverheadKind.TPOT).count()).isEqualTo(1);
+        assertThat(o.get(OverheadKind.TPOT).max()).isCloseTo(0.0, within(0.01));
+    }
+
+    @Test
+    void aTpotThatDiffersFromTheServersIsItsDifferencePerToken(@TempDir Path dir) throws Exception {
+        CellRecorder recorder = new CellRecorder();
+        RequestProbe p = new RequestProbe(-1, 0, 0, recorder);
+        p.onComment("sim-t-us=0", 0);
+        p.onToken("a", false, 1_000_000);
+        p.onComment("sim-t-us=40000", 0);
+        p.onToken("b", false, 49_000_000); // the client saw the last token 8 ms later than the server's gap
+        p.recordTpotOverhead(recorder, 5);  // 5 tokens in 2 events: per token (48 - 40) / 4 = 2 ms
+        Map<OverheadKind, Percentiles> o = recorder.finish(dir.resolve("p.hlog"), 0, 1, 0).overhead();
+
+        assertThat(o.get(OverheadKind.TPOT).max()).isCloseTo(2.0, within(0.01));
+        assertThat(o.get(OverheadKind.ITL).max()).isCloseTo(8.0, within(0.01));
+    }
+
+    @Test
     void withoutGroundTruthEverythingIsUnknown() {
-        RequestProbe p = new RequestProbe(-1, 0, 0);
+        RequestProbe p = new RequestProbe(-1, 0, 0, null);
         p.onComment("keep-alive", 1);
         p.onToken("Hi", false, 2);
 

@@ -1,6 +1,11 @@
 package dev.llmbench.bench.report;
 
+import dev.llmbench.bench.model.Batch;
+import dev.llmbench.bench.model.CellDerived;
 import dev.llmbench.bench.model.CellKey;
+import dev.llmbench.bench.model.CellMeasurement;
+import dev.llmbench.bench.model.SteadyState;
+import dev.llmbench.bench.model.Tokens;
 import dev.llmbench.bench.model.CellResult;
 import dev.llmbench.bench.model.Metric;
 import dev.llmbench.bench.model.Outcomes;
@@ -27,6 +32,12 @@ final class Fixtures {
 
     /** A cell of 64 ok requests (+ errors) whose throughput, TTFT p50/p95 are the given numbers. */
     static Cell cell(String provider, String transport, int c) { return new Cell(provider, transport, c); }
+
+    /** A ground-truth check of {@code samples} requests: TTFT overhead p50 and p99, ITL and TPOT unmeasured. */
+    static Overhead overhead(long samples, double p50Ms, double p99Ms, double wallEfficiency) {
+        Percentiles ttft = new Percentiles(samples, p50Ms, p50Ms, p50Ms, p99Ms, p99Ms, p50Ms);
+        return new Overhead(ttft, Percentiles.EMPTY, Percentiles.EMPTY, wallEfficiency);
+    }
 
     static SweepResult sweep(String name, List<CellResult> cells) {
         return new SweepResult(name, "Sweep " + name, Map.of("target", "sim", "date", "2026-11-28 10:00 UTC", "model.openai", "gpt-4.1-nano"), true, cells);
@@ -103,9 +114,14 @@ final class Fixtures {
             Map<Metric, Percentiles> latency = new EnumMap<>(Metric.class);
             latency.put(Metric.TTFT, new Percentiles(OK, ttftP50, ttftP50 * 1.5, ttftP95, ttftP95 * 1.2, ttftP95 * 1.3, ttftP50 * 1.1));
             latency.put(Metric.E2E, new Percentiles(OK, ttftP50 * 5, ttftP50 * 6, ttftP95 * 5, ttftP95 * 6, ttftP95 * 7, ttftP50 * 5.5));
-            return new CellResult(new CellKey(provider, path, transport, concurrency, variant, repeat), wall, tokens, OK * 1500, cachedInput,
-                    tokPerSec, OK / wall, new Outcomes(OK + errorCount, OK, 0, errors, 0, 1), latency, overhead, cost,
-                    cpuPer1k, peakThreads, hlog, estimatedUsage, protocols, Map.of(), null, List.of());
+            // closed loop without waiting inside the client: from submit = from send
+            latency.put(Metric.TTFT_SUBMIT, latency.get(Metric.TTFT));
+            latency.put(Metric.E2E_SUBMIT, latency.get(Metric.E2E));
+            CellMeasurement m = new CellMeasurement(wall, Double.NaN, new Outcomes(OK + errorCount, OK, 0, errors, 0, 1),
+                    new Tokens(tokens, OK * 1500, cachedInput, 0, estimatedUsage), latency, Map.of(), overhead,
+                    new SteadyState(wall, OK, tokens, Double.NaN, Double.NaN), new Batch((int) OK, wall, tokens), Double.NaN, peakThreads, protocols, List.of());
+            CellDerived d = new CellDerived(tokPerSec, OK / wall, tokPerSec, Double.NaN, cost, cpuPer1k, cpuPer1k);
+            return new CellResult(new CellKey(provider, path, transport, concurrency, variant, repeat), m, d, hlog, null);
         }
     }
 }

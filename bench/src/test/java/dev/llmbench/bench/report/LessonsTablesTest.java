@@ -134,9 +134,9 @@ class LessonsTablesTest {
     void renderedLikeTheLessonsDocumentWithAReadingPerProvider() {
         String md = LessonsTables.render(httpVersion(2400, 1500));
         assertThat(md).contains("**OpenAI (gpt-4.1-nano), simulated:**")
-                .containsPattern("\\|\\s*c\\s*\\|\\s*Path\\s*\\|\\s*tok/s\\s*\\|\\s*TTFT p50\\s*\\|\\s*TTFT p95\\s*\\|\\s*wall\\s*\\|\\s*cost\\s*\\|\\s*\\$/1M out\\s*\\|\\s*retries\\s*\\|\\n")
-                .containsPattern("\\|\\s*32\\s*\\|\\s*ref\\+okhttp-h2\\s*\\|\\s*2400\\s*\\|\\s*0\\.200s\\s*\\|\\s*0\\.700s\\s*\\|\\s*2\\.667s\\s*\\|")
-                .contains("Reading (computed from the numbers above): tok/s h2/h1 at c=32 = 1.60x")
+                .containsPattern("\\|\\s*c\\s*\\|\\s*Path\\s*\\|\\s*tok/s\\s*\\|\\s*batch tok/s\\s*\\|\\s*rate/Little\\s*\\|\\s*TTFT p50\\s*\\|\\s*TTFT p95\\s*\\|\\s*n\\s*\\|\\s*wall\\s*\\|\\s*cost\\s*\\|\\s*\\$/1M out\\s*\\|\\s*retries\\s*\\|\\n")
+                .containsPattern("\\|\\s*32\\s*\\|\\s*ref\\+okhttp-h2\\s*\\|\\s*2400\\s*\\|\\s*2400\\s*\\|\\s*–\\s*\\|\\s*0\\.200s\\s*\\|\\s*0\\.700s\\s*\\|\\s*64\\s*\\|\\s*2\\.667s\\s*\\|")
+                .contains("Reading (computed from the numbers above): batch tok/s h2/h1 at c=32 = 1.60x")
                 .doesNotContain("errors / 429");
         assertThat(LessonsTables.render(Fixtures.sweep("transport", List.of(Fixtures.cell("openai", "okhttp-h2", 8).build()))))
                 .doesNotContain("Reading");
@@ -179,6 +179,6 @@ class LessonsTablesTest {
         assertThat(c64.verdict()).isEqualTo(Verdict.WEAKER);
         assertThat(c64.sentence()).contains("at c=32 = 1.04x");
         assertThat(LessonClaims.about("path")).isEqualTo(LessonClaims.about("lessons-path")).hasSize(7);
-        assertThat(LessonsTables.render(r)).contains("Reading (computed from the numbers above): tok/s sdk-default/generic");
+        assertThat(LessonsTables.render(r)).contains("Reading (computed from the numbers above): batch tok/s sdk-default/generic");
     }
 }

@@ -47,7 +47,7 @@ class ReportWriterTest {
         Fixtures.writeHlog(dir.resolve("h2-c8.hlog"), 150_000, 180_000, 210_000, 260_000, 900_000);
         Fixtures.writeHlog(dir.resolve("h1-c8.hlog"), 300_000, 320_000, 500_000);
         Files.writeString(dir.resolve("corrupt.hlog"), "Tag=TTFT,0.0,1.0,2.0,not-base64-at-all\n");
-        Overhead oh = new Overhead(0.4, 2.5, 0.97);
+        Overhead oh = Fixtures.overhead(64, 0.4, 2.5, 0.97);
         List<CellResult> cells = List.of(
                 Fixtures.cell("openai", "okhttp-h2", 8).tokPerSec(700).ttft(180, 260).hlog("h2-c8.hlog").overhead(oh).build(),
                 Fixtures.cell("openai", "okhttp-h1", 8).tokPerSec(600).ttft(320, 500).hlog("h1-c8.hlog").overhead(oh).build(),
@@ -108,7 +108,8 @@ class ReportWriterTest {
                 .containsEntry("err_AUTH", "0").containsEntry("ttft_p50_ms", "290").containsEntry("ttft_p95_ms", "560")
                 .containsEntry("ttft_count", "64").containsEntry("peak_threads", "42").containsEntry("cost_usd", "0.0123");
         assertThat(Double.parseDouble(c64.get("wall_s"))).isCloseTo(6400 / 2308.0, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(rows.get(0)).containsEntry("overhead_ttft_p50_ms", "0.4").containsEntry("wall_efficiency", "0.97");
+        assertThat(rows.get(0)).containsEntry("overhead_ttft_p50_ms", "0.4").containsEntry("wall_efficiency", "0.97")
+                .containsEntry("overhead_ttft_count", "64").containsEntry("overhead_ttft_p99_ms", ""); // 64 samples: no p99
         // NaN is an empty field, never a 0 that could pass for a measurement
         assertThat(rows.get(3)).containsEntry("output_tok_s", "").containsEntry("ttft_p50_ms", "").containsEntry("wall_s", "")
                 .containsEntry("overhead_ttft_p50_ms", "").containsEntry("itl_p50_ms", "");
@@ -124,9 +125,12 @@ class ReportWriterTest {
         assertThat(root.get("provenance").get("target").asText()).isEqualTo("sim");
         assertThat(root.get("simulated").asBoolean()).isTrue();
         assertThat(root.get("cells")).hasSize(4);
-        assertThat(root.get("cells").get(2).get("outcomes").get("errors").get("RATE_LIMITED").asLong()).isEqualTo(7);
-        assertThat(root.get("cells").get(2).get("latency").get("TTFT").get("p95").asDouble()).isEqualTo(560);
-        assertThat(root.get("cells").get(3).get("outputTokPerSec").isNull()).isTrue();
+        assertThat(root.get("cells").get(2).get("measured").get("outcomes").get("errors").get("RATE_LIMITED").asLong()).isEqualTo(7);
+        assertThat(root.get("cells").get(2).get("measured").get("latency").get("TTFT").get("p95").asDouble()).isEqualTo(560);
+        assertThat(root.get("cells").get(3).get("derived").get("outputTokPerSec").isNull()).isTrue();
+        // the file says what its numbers are in
+        assertThat(root.get("units").get("measured.latency.*, measured.adjusted.*, measured.overhead.{ttft,itl,tpot}.*").asText()).startsWith("ms");
+        assertThat(root.get("units").get("hlogFile").asText()).contains("µs");
 
         assertThat(JsonReport.read(dir.resolve("results.json"))).isEqualTo(original);
     }
@@ -158,9 +162,9 @@ class ReportWriterTest {
     void tableMdHoldsTheLessonsLayoutAndTheErrors() throws IOException {
         String md = Files.readString(shared.resolve("table.md"));
         assertThat(md).contains("(simulated)").contains("**OpenAI (gpt-4.1-nano), simulated:**")
-                .containsPattern("\\|\\s*c\\s*\\|\\s*Path\\s*\\|\\s*tok/s\\s*\\|\\s*TTFT p50\\s*\\|\\s*TTFT p95\\s*\\|\\s*wall\\s*\\|\\s*cost\\s*\\|\\s*\\$/1M out\\s*\\|\\s*errors / 429\\s*\\|")
-                .containsPattern("\\|\\s*64\\s*\\|\\s*ref\\+okhttp-h2\\s*\\|\\s*2308\\s*\\|\\s*0\\.290s\\s*\\|\\s*0\\.560s\\s*\\|\\s*2\\.773s\\s*\\|[^|\\n]*\\|[^|\\n]*\\|\\s*8/72: RATE_LIMITED 7, TIMEOUT 1\\s*\\|")
-                .contains("Harness overhead vs the simulator's ground truth (2 cells): TTFT +0.40 ms p50")
+                .containsPattern("\\|\\s*c\\s*\\|\\s*Path\\s*\\|\\s*tok/s\\s*\\|\\s*batch tok/s\\s*\\|\\s*rate/Little\\s*\\|\\s*TTFT p50\\s*\\|\\s*TTFT p95\\s*\\|\\s*n\\s*\\|\\s*wall\\s*\\|\\s*cost\\s*\\|\\s*\\$/1M out\\s*\\|\\s*errors / 429\\s*\\|")
+                .containsPattern("\\|\\s*64\\s*\\|\\s*ref\\+okhttp-h2\\s*\\|\\s*2308\\s*\\|\\s*2308\\s*\\|\\s*–\\s*\\|\\s*0\\.290s\\s*\\|\\s*0\\.560s\\s*\\|\\s*64\\s*\\|\\s*2\\.773s\\s*\\|[^|\\n]*\\|[^|\\n]*\\|\\s*8/72: RATE_LIMITED 7, TIMEOUT 1\\s*\\|")
+                .contains("Harness overhead vs the simulator's ground truth (2 cells, 128 requests): TTFT +0.40 ms p50")
                 .contains("![throughput.png](throughput.png)");
     }
 }

@@ -46,7 +46,7 @@ class ResultsMarkdownTest {
                 .contains("[reports/concurrency-20261128-100000](reports/concurrency-20261128-100000/)")
                 .contains("(reports/concurrency-20261128-100000/throughput.png)")
                 .doesNotContain("ttft.png") // not drawn, not linked
-                .containsPattern("\\|\\s*32\\s*\\|\\s*ref\\+okhttp-h2\\s*\\|\\s*2456\\s*\\|\\s*0\\.213s\\s*\\|\\s*0\\.753s\\s*\\|");
+                .containsPattern("\\|\\s*32\\s*\\|\\s*ref\\+okhttp-h2\\s*\\|\\s*2456\\s*\\|\\s*2456\\s*\\|\\s*–\\s*\\|\\s*0\\.213s\\s*\\|\\s*0\\.753s\\s*\\|");
     }
 
     @Test

@@ -54,10 +54,19 @@ class SweepTablesTest {
     @Test
     void overheadLineSummarisesCellsOrSaysItIsUnknown() {
         List<CellResult> cells = List.of(
-                Fixtures.cell("openai", "okhttp-h2", 8).overhead(new Overhead(0.3, 1.0, 0.99)).build(),
-                Fixtures.cell("openai", "okhttp-h2", 64).overhead(new Overhead(0.9, 4.0, 0.90)).build());
-        assertThat(SweepTables.overheadLine(cells)).contains("TTFT +0.60 ms p50").contains("worst 0.90 ms").contains("+2.50 ms p99")
-                .contains("wall efficiency 0.95 (lowest 0.90");
+                Fixtures.cell("openai", "okhttp-h2", 8).overhead(Fixtures.overhead(150, 0.3, 1.0, 0.99)).build(),
+                Fixtures.cell("openai", "okhttp-h2", 64).overhead(Fixtures.overhead(150, 0.9, 4.0, 0.90)).build());
+        assertThat(SweepTables.overheadLine(cells)).contains("(2 cells, 300 requests)").contains("TTFT +0.60 ms p50")
+                .contains("worst 0.90 ms").contains("+2.50 ms p99 (median over the 2 cells with at least 100 samples; worst 4.00 ms)")
+                .contains("wall efficiency 0.95 (lowest 0.90")
+                .contains("Target at c=64: p50 <= 0.20 ms, p99 <= 1.00 ms; here p50 0.90 ms, p99 4.00 ms (not met).")
+                .doesNotContain("c=1024");
+        // under 100 samples a p99 is only the largest value: no p99 is claimed
+        String few = SweepTables.overheadLine(List.of(Fixtures.cell("openai", "okhttp-h2", 64).overhead(Fixtures.overhead(64, 0.1, 0.5, 1.0)).build()));
+        assertThat(few).contains("1 cells had fewer than 100 samples (no p99)").doesNotContain(" p99 (median")
+                .contains("p99 unknown (fewer than 100 samples) (not met)");
+        String met = SweepTables.overheadLine(List.of(Fixtures.cell("openai", "okhttp-h2", 64).overhead(Fixtures.overhead(200, 0.1, 0.5, 1.0)).build()));
+        assertThat(met).contains("here p50 0.10 ms, p99 0.50 ms (met).");
         assertThat(SweepTables.overheadLine(List.of(Fixtures.cell("openai", "okhttp-h2", 8).build()))).contains("not measured");
     }
 
@@ -114,7 +123,7 @@ class SweepTablesTest {
         CellResult priced = Fixtures.cell("openai", "okhttp-h2", 32).cost(0.0123).build();
         CellResult unpriced = Fixtures.cell("openai", "okhttp-h2", 64).cost(null).build();
         String md = SweepTables.render(Fixtures.sweep("concurrency", List.of(priced, unpriced)));
-        double perMillion = 0.0123 / priced.outputTokens() * 1e6;
+        double perMillion = 0.0123 / priced.measured().tokens().output() * 1e6;
         assertThat(md).contains("| cost ").contains("| $/1M out ").contains("$0.0123")
                 .contains(Fmt.usd(perMillion))
                 .containsPattern("\\|\\s*64\\s*\\|[^\\n]*\\|\\s*unknown\\s*\\|\\s*unknown\\s*\\|");

@@ -79,7 +79,7 @@ class SweepRunnerTest {
         assertThat(read).hasSize(4);
         for (CellResult c : read) {
             assertThat(c.outcomes().ok()).isEqualTo(3);
-            assertThat(c.outputTokens()).isEqualTo(30);
+            assertThat(c.measured().tokens().output()).isEqualTo(30);
             assertThat(c.latency(Metric.TTFT).count()).isEqualTo(3);
             assertThat(report.resolve(c.hlogFile())).isRegularFile();
         }
