@@ -37,8 +37,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The reference client. Construction only copies the configuration; a provider's settings, codec and transport are
- * built on its first request, and the timer thread starts with the first request too.
+ * The reference client, built from an immutable {@link ClientConfig}. Construction opens nothing; a provider's
+ * settings, codec and transport are built on its first request, and the timer thread starts with the first request.
  *
  * <p>Each attempt takes a permit of one key's window ({@link KeyRing}: round robin, one window per key; without a
  * configured limit the window is unbounded and costs one CAS) and releases it with its outcome, so an AIMD window
@@ -71,27 +71,27 @@ public final class DefaultLlmClient implements LlmClient {
     private volatile SecretScrubber scrubber;
     private volatile boolean closed;
 
-    public DefaultLlmClient(LlmClient.Builder builder) {
-        this(builder, Codecs::forProvider);
+    public DefaultLlmClient(ClientConfig config) {
+        this(config, Codecs::forProvider);
     }
 
     /** With a codec lookup of the caller's choosing (tests). */
-    DefaultLlmClient(LlmClient.Builder b, Function<Provider, ProviderCodec> codecs) {
-        this.resolver = new SettingsResolver(b.env(), b.apiKeys(), b.baseUrls(), b.transports());
-        this.transports = new TransportPool(b.maxConcurrency(), b.connectionsPerHost(), b.connectTimeout(),
-                b.trustStore(), b.trustStorePassword());
+    DefaultLlmClient(ClientConfig c, Function<Provider, ProviderCodec> codecs) {
+        this.resolver = new SettingsResolver(c.env(), c.apiKeys(), c.baseUrls(), c.transports());
+        this.transports = new TransportPool(c.maxConcurrency(), c.connectionsPerHost(), c.connectTimeout(),
+                c.trustStore(), c.trustStorePassword());
         this.codecs = codecs;
-        this.extraHeaders = flatten(b.headers());
-        this.connectTimeout = b.connectTimeout();
-        this.firstByteTimeout = b.firstByteTimeout();
-        this.idleTimeout = b.idleTimeout();
-        this.requestTimeout = b.requestTimeout();
-        Supplier<? extends Limit> limits = b.limitPerKey();
+        this.extraHeaders = flatten(c.headers());
+        this.connectTimeout = c.connectTimeout();
+        this.firstByteTimeout = c.firstByteTimeout();
+        this.idleTimeout = c.idleTimeout();
+        this.requestTimeout = c.requestTimeout();
+        Supplier<? extends Limit> limits = c.limitPerKey();
         this.limitPerKey = limits == null ? () -> UNLIMITED : limits;
-        this.retryPolicy = b.retryPolicy();
-        this.cache = b.cache();
+        this.retryPolicy = c.retryPolicy();
+        this.cache = c.cache();
         this.cacheWriter = cache == null ? null : new CacheWriter(cache);
-        this.retrying = retryPolicy.maxAttempts() > 1 ? new Retrying(retryPolicy, this::scheduleRetry, b.retryListener()) : null;
+        this.retrying = retryPolicy.maxAttempts() > 1 ? new Retrying(retryPolicy, this::scheduleRetry, c.retryListener()) : null;
     }
 
     @Override
