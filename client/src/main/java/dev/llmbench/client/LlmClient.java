@@ -64,6 +64,7 @@ public interface LlmClient extends AutoCloseable {
         private boolean aimd;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private RetryListener retryListener = RetryListener.NONE;
+        private ClientListener listener = ClientListener.NONE;
         private dev.llmbench.client.cache.ResponseCache cache;
 
         Builder() {}
@@ -163,6 +164,12 @@ public interface LlmClient extends AutoCloseable {
         public Builder retryListener(RetryListener listener) { this.retryListener = Objects.requireNonNull(listener); return this; }
 
         /**
+         * Told about concurrency permits, changes of each key's window and retries (see {@link ClientListener}); replaces
+         * any listener set before. Default {@link ClientListener#NONE}, which costs nothing.
+         */
+        public Builder listener(ClientListener listener) { this.listener = Objects.requireNonNull(listener); return this; }
+
+        /**
          * A response cache (e.g. {@link dev.llmbench.client.cache.ShardedSqliteCache}): a request whose key (provider,
          * base URL and everything in the request that changes the output; never the key) is stored completes at once
          * with {@link ChatResponse#cacheHit()} true — no request is sent, the listener gets only {@code onComplete} — and
@@ -176,7 +183,7 @@ public interface LlmClient extends AutoCloseable {
         ClientConfig config() {
             return new ClientConfig(env, apiKeys, baseUrls, transports, headers, maxConcurrency, connectionsPerHost,
                     connectTimeout, firstByteTimeout, idleTimeout, requestTimeout, trustStore, trustStorePassword,
-                    effectiveLimitPerKey(), retryPolicy, retryListener, cache);
+                    effectiveLimitPerKey(), retryPolicy, retryListener, listener, cache);
         }
 
         /** The per-key limit factory, or null for no limit. */

@@ -1,5 +1,6 @@
 package dev.llmbench.client.internal;
 
+import dev.llmbench.client.ClientListener;
 import dev.llmbench.client.Provider;
 import dev.llmbench.client.TransportKind;
 import dev.llmbench.client.cache.ResponseCache;
@@ -28,6 +29,7 @@ import java.util.function.Supplier;
  * @param headers            headers sent with every request, in order
  * @param limitPerKey        the concurrency limit of each key's window, one instance per call; null for no limit
  * @param retryListener      told about every retry (never null)
+ * @param listener           told about permits, window changes and retries (never null; {@link ClientListener#NONE})
  * @param cache              the response cache, or null for none
  * @param trustStore         a PKCS12 truststore trusted in addition to the JDK's, or null
  * @param trustStorePassword its password, or null
@@ -37,7 +39,7 @@ public record ClientConfig(Map<String, String> env, Map<Provider, String> apiKey
                            int maxConcurrency, int connectionsPerHost, Duration connectTimeout,
                            Duration firstByteTimeout, Duration idleTimeout, Duration requestTimeout,
                            Path trustStore, String trustStorePassword, Supplier<? extends Limit> limitPerKey,
-                           RetryPolicy retryPolicy, RetryListener retryListener,
+                           RetryPolicy retryPolicy, RetryListener retryListener, ClientListener listener,
                            ResponseCache cache) {
 
     public ClientConfig {
@@ -52,6 +54,7 @@ public record ClientConfig(Map<String, String> env, Map<Provider, String> apiKey
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(retryPolicy, "retryPolicy");
         Objects.requireNonNull(retryListener, "retryListener");
+        Objects.requireNonNull(listener, "listener");
     }
 
     private static <V> Map<Provider, V> byProvider(Map<Provider, V> m) {

@@ -1,6 +1,7 @@
 package dev.llmbench.client.internal;
 
 import dev.llmbench.client.ChatRequest;
+import dev.llmbench.client.ClientListener;
 import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.LlmClient;
 import dev.llmbench.client.LlmException;
@@ -19,7 +20,9 @@ import dev.llmbench.client.internal.transport.Transport;
 import dev.llmbench.client.limit.FixedLimit;
 import dev.llmbench.client.limit.KeyRing;
 import dev.llmbench.client.limit.Limit;
+import dev.llmbench.client.limit.Limiter;
 import dev.llmbench.client.limit.Outcome;
+import dev.llmbench.client.retry.RetryListener;
 import dev.llmbench.client.retry.Retrying;
 import dev.llmbench.client.retry.RetryPolicy;
 
@@ -43,7 +46,8 @@ import java.util.function.Supplier;
  * <p>Each attempt takes a permit of one key's window ({@link KeyRing}: round robin, one window per key; without a
  * configured limit the window is unbounded and costs one CAS) and releases it with its outcome, so an AIMD window
  * adapts; a failed attempt is retried under the {@link RetryPolicy} on the client's timer thread unless part of the
- * response already reached the caller.
+ * response already reached the caller. A registered {@link ClientListener} hears permits, window changes and retries
+ * through each provider's {@link ProviderEvents}; without one those calls are skipped.
  */
 public final class DefaultLlmClient implements LlmClient {
     final Duration connectTimeout;
@@ -61,7 +65,8 @@ public final class DefaultLlmClient implements LlmClient {
 
     private final Supplier<? extends Limit> limitPerKey;
     private final RetryPolicy retryPolicy;
-    private final Retrying retrying;
+    private final RetryListener retryListener;
+    private final ClientListener clientListener; // null: NONE, nothing to report
     private final ResponseCache cache; // null: none
     private final CacheWriter cacheWriter; // null: no cache
     private final AtomicReferenceArray<ProviderRuntime> runtimes = new AtomicReferenceArray<>(Provider.values().length);
@@ -91,7 +96,8 @@ public final class DefaultLlmClient implements LlmClient {
         this.retryPolicy = c.retryPolicy();
         this.cache = c.cache();
         this.cacheWriter = cache == null ? null : new CacheWriter(cache);
-        this.retrying = retryPolicy.maxAttempts() > 1 ? new Retrying(retryPolicy, this::scheduleRetry, c.retryListener()) : null;
+        this.retryListener = c.retryListener();
+        this.clientListener = c.listener() == ClientListener.NONE ? null : c.listener();
     }
 
     @Override
@@ -178,6 +184,7 @@ public final class DefaultLlmClient implements LlmClient {
 
     private CompletableFuture<ChatResponse> sendUncached(ProviderRuntime rt, URI uri, List<String> headers, byte[] body,
                                                          String providerModel, boolean streaming, StreamListener listener) {
+        Retrying retrying = rt.retrying();
         if (retrying == null) return attempt(rt, uri, headers, body, providerModel, streaming, listener);
 
         // Failed attempts stay silent; the caller's listener hears the final failure only.
@@ -226,20 +233,29 @@ public final class DefaultLlmClient implements LlmClient {
         RequestFuture future = new RequestFuture();
         CompletableFuture<KeyRing.Lease> lease = rt.keys().acquire();
         if (lease.isDone()) {
-            start(lease.join(), rt, uri, headers, body, providerModel, streaming, listener, future);
+            start(lease.join(), 0, rt, uri, headers, body, providerModel, streaming, listener, future);
         } else {
+            long queuedAt = rt.events() == null ? 0 : System.nanoTime();
             future.waitFor(lease);
             lease.thenAccept(l -> {
-                if (future.isDone()) l.release(Outcome.IGNORED); // cancelled while queued
-                else start(l, rt, uri, headers, body, providerModel, streaming, listener, future);
+                if (future.isDone()) l.release(Outcome.IGNORED); // cancelled while queued: never sent, never reported
+                else start(l, queuedAt, rt, uri, headers, body, providerModel, streaming, listener, future);
             });
         }
         return future;
     }
 
-    private void start(KeyRing.Lease lease, ProviderRuntime rt, URI uri, List<String> sharedHeaders, byte[] body,
-                       String providerModel, boolean streaming, StreamListener listener, RequestFuture future) {
-        future.beforeCompletion(lease::release);
+    /** @param queuedAt when the attempt queued for its permit, 0 if it got one at once (or nobody listens) */
+    private void start(KeyRing.Lease lease, long queuedAt, ProviderRuntime rt, URI uri, List<String> sharedHeaders,
+                       byte[] body, String providerModel, boolean streaming, StreamListener listener, RequestFuture future) {
+        ProviderEvents events = rt.events();
+        if (events == null) {
+            future.beforeCompletion(lease::release);
+        } else {
+            Limiter.Permit permit = lease.permit();
+            events.permitAcquired(lease.keyIndex(), permit.inFlightAtStart(), queuedAt == 0 ? 0 : Math.max(0, permit.startNanos() - queuedAt));
+            future.beforeCompletion(failure -> events.release(lease, failure));
+        }
         String key = lease.apiKey();
         List<String> headers = sharedHeaders;
         if (key != null) {
@@ -275,7 +291,12 @@ public final class DefaultLlmClient implements LlmClient {
             rt = runtimes.get(p.ordinal());
             if (rt == null) {
                 ProviderSettings s = resolver.resolveForUse(p);
-                rt = new ProviderRuntime(p, s, codecs.apply(p), transports.get(s.transport()), KeyRing.ofPossiblyNone(s.apiKeys(), limitPerKey));
+                KeyRing keys = KeyRing.ofPossiblyNone(s.apiKeys(), limitPerKey);
+                ProviderEvents events = clientListener == null ? null : new ProviderEvents(p, clientListener, retryListener);
+                if (events != null) events.observe(keys);
+                Retrying retrying = retryPolicy.maxAttempts() <= 1 ? null
+                        : new Retrying(retryPolicy, this::scheduleRetry, events == null ? retryListener : events);
+                rt = new ProviderRuntime(p, s, codecs.apply(p), transports.get(s.transport()), keys, retrying, events);
                 runtimes.set(p.ordinal(), rt);
             }
             return rt;
