@@ -1,8 +1,8 @@
 package dev.llmbench.client.internal;
 
 import dev.llmbench.client.ChatRequest;
-import dev.llmbench.client.ClientListener;
 import dev.llmbench.client.ChatResponse;
+import dev.llmbench.client.ClientListener;
 import dev.llmbench.client.LlmClient;
 import dev.llmbench.client.LlmException;
 import dev.llmbench.client.ModelRouter;
@@ -253,7 +253,8 @@ public final class DefaultLlmClient implements LlmClient {
             future.beforeCompletion(lease::release);
         } else {
             Limiter.Permit permit = lease.permit();
-            events.permitAcquired(lease.keyIndex(), permit.inFlightAtStart(), queuedAt == 0 ? 0 : Math.max(0, permit.startNanos() - queuedAt));
+            long queuedNanos = queuedAt == 0 ? 0 : Math.max(0, permit.startNanos() - queuedAt);
+            events.permitAcquired(lease.keyIndex(), permit.inFlightAtStart(), queuedNanos);
             future.beforeCompletion(failure -> events.release(lease, failure));
         }
         String key = lease.apiKey();
