@@ -40,4 +40,20 @@ class PackageOrderTest {
         }
         assertThat(backEdges).isEmpty();
     }
+
+    /** The client's internals are no API: only the JMH suite, which measures them, may import them. */
+    @Test
+    void onlyTheJmhSuiteImportsTheClientsInternals() throws IOException {
+        Path src = Path.of("src/main/java/dev/llmbench/bench");
+        List<String> offenders = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(src)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String pkg = src.relativize(f.getParent()).toString().replace('/', '.');
+                if (!pkg.equals("jmh") && Files.readString(f).contains("dev.llmbench.client.internal.")) {
+                    offenders.add(pkg + "/" + f.getFileName());
+                }
+            }
+        }
+        assertThat(offenders).isEmpty();
+    }
 }

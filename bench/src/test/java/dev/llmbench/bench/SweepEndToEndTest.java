@@ -301,6 +301,9 @@ class SweepEndToEndTest {
         assertThat(window.stream().filter(l -> l.contains("-fixed-")).map(l -> l.split(",")[3]).distinct()).containsExactly("64");
         List<Integer> aimdWindows = window.stream().filter(l -> l.contains("-aimd-")).map(l -> Integer.parseInt(l.split(",")[3])).toList();
         assertThat(aimdWindows).contains(64).anySatisfy(w -> assertThat(w).isLessThanOrEqualTo(8)).allSatisfy(w -> assertThat(w).isBetween(4, 64));
+        List<Integer> aimdInFlight = window.stream().filter(l -> l.contains("-aimd-")).map(l -> Integer.parseInt(l.split(",")[4])).toList();
+        assertThat(aimdInFlight).as("in flight of the key at each change, as the client reports it")
+                .anySatisfy(n -> assertThat(n).isPositive()).allSatisfy(n -> assertThat(n).isBetween(0, 64));
         assertThat(report.resolve("window.png")).isRegularFile();
         assertThat(report.resolve("window.json")).isRegularFile();
         String results = Files.readString(dir.resolve("RESULTS.md"));

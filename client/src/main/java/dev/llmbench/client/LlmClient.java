@@ -1,5 +1,6 @@
 package dev.llmbench.client;
 
+import dev.llmbench.client.internal.ClientConfig;
 import dev.llmbench.client.internal.DefaultLlmClient;
 import dev.llmbench.client.limit.AimdLimit;
 import dev.llmbench.client.limit.Limit;
@@ -46,24 +47,25 @@ public interface LlmClient extends AutoCloseable {
 
     /** Configuration; anything not set comes from the environment or the defaults documented on each setter. */
     final class Builder {
-        Map<String, String> env = System.getenv();
-        final Map<Provider, String> apiKeys = new EnumMap<>(Provider.class);
-        final Map<Provider, String> baseUrls = new EnumMap<>(Provider.class);
-        final Map<Provider, TransportKind> transports = new EnumMap<>(Provider.class);
-        final Map<String, String> headers = new java.util.LinkedHashMap<>();
-        int maxConcurrency = 64;
-        int connectionsPerHost = 1;
-        Duration connectTimeout = Duration.ofSeconds(10);
-        Duration firstByteTimeout = Duration.ofSeconds(60);
-        Duration idleTimeout = Duration.ofSeconds(30);
-        Duration requestTimeout = Duration.ofMinutes(10);
-        Path trustStore;
-        String trustStorePassword;
-        Supplier<? extends Limit> limitPerKey;
-        boolean aimd;
-        RetryPolicy retryPolicy = RetryPolicy.defaults();
-        RetryListener retryListener = RetryListener.NONE;
-        dev.llmbench.client.cache.ResponseCache cache;
+        private Map<String, String> env = System.getenv();
+        private final Map<Provider, String> apiKeys = new EnumMap<>(Provider.class);
+        private final Map<Provider, String> baseUrls = new EnumMap<>(Provider.class);
+        private final Map<Provider, TransportKind> transports = new EnumMap<>(Provider.class);
+        private final Map<String, String> headers = new java.util.LinkedHashMap<>();
+        private int maxConcurrency = 64;
+        private int connectionsPerHost = 1;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration firstByteTimeout = Duration.ofSeconds(60);
+        private Duration idleTimeout = Duration.ofSeconds(30);
+        private Duration requestTimeout = Duration.ofMinutes(10);
+        private Path trustStore;
+        private String trustStorePassword;
+        private Supplier<? extends Limit> limitPerKey;
+        private boolean aimd;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private RetryListener retryListener = RetryListener.NONE;
+        private ClientListener listener = ClientListener.NONE;
+        private dev.llmbench.client.cache.ResponseCache cache;
 
         Builder() {}
 
@@ -162,6 +164,12 @@ public interface LlmClient extends AutoCloseable {
         public Builder retryListener(RetryListener listener) { this.retryListener = Objects.requireNonNull(listener); return this; }
 
         /**
+         * Told about concurrency permits, changes of each key's window and retries (see {@link ClientListener}); replaces
+         * any listener set before. Default {@link ClientListener#NONE}, which costs nothing.
+         */
+        public Builder listener(ClientListener listener) { this.listener = Objects.requireNonNull(listener); return this; }
+
+        /**
          * A response cache (e.g. {@link dev.llmbench.client.cache.ShardedSqliteCache}): a request whose key (provider,
          * base URL and everything in the request that changes the output; never the key) is stored completes at once
          * with {@link ChatResponse#cacheHit()} true — no request is sent, the listener gets only {@code onComplete} — and
@@ -169,28 +177,17 @@ public interface LlmClient extends AutoCloseable {
          */
         public Builder cache(dev.llmbench.client.cache.ResponseCache cache) { this.cache = Objects.requireNonNull(cache); return this; }
 
-        public LlmClient build() { return new DefaultLlmClient(this); }
+        public LlmClient build() { return new DefaultLlmClient(config()); }
 
-        // Read by the implementation.
-        public Map<String, String> env() { return env; }
-        public Map<Provider, String> apiKeys() { return apiKeys; }
-        public Map<Provider, String> baseUrls() { return baseUrls; }
-        public Map<Provider, TransportKind> transports() { return transports; }
-        public Map<String, String> headers() { return headers; }
-        public int maxConcurrency() { return maxConcurrency; }
-        public int connectionsPerHost() { return connectionsPerHost; }
-        public Duration connectTimeout() { return connectTimeout; }
-        public Duration firstByteTimeout() { return firstByteTimeout; }
-        public Duration idleTimeout() { return idleTimeout; }
-        public Duration requestTimeout() { return requestTimeout; }
-        public Path trustStore() { return trustStore; }
-        public String trustStorePassword() { return trustStorePassword; }
-        public RetryPolicy retryPolicy() { return retryPolicy; }
-        public RetryListener retryListener() { return retryListener; }
-        public dev.llmbench.client.cache.ResponseCache cache() { return cache; }
+        /** The immutable snapshot {@link #build()} hands the implementation. */
+        ClientConfig config() {
+            return new ClientConfig(env, apiKeys, baseUrls, transports, headers, maxConcurrency, connectionsPerHost,
+                    connectTimeout, firstByteTimeout, idleTimeout, requestTimeout, trustStore, trustStorePassword,
+                    effectiveLimitPerKey(), retryPolicy, retryListener, listener, cache);
+        }
 
         /** The per-key limit factory, or null for no limit. */
-        public Supplier<? extends Limit> limitPerKey() {
+        private Supplier<? extends Limit> effectiveLimitPerKey() {
             if (!aimd) return limitPerKey;
             int max = maxConcurrency;
             return () -> AimdLimit.builder().min(Math.min(4, max)).max(max).build();

@@ -114,6 +114,25 @@ class ClientConfigTest {
     }
 
     @Test
+    void aBuiltClientKeepsTheConfigurationItWasBuiltWith() {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("OPENAI_API_KEY", "sk-env"));
+        LlmClient.Builder b = LlmClient.builder().env(env).apiKey(Provider.ANTHROPIC, "sk-first")
+                .transport(Provider.OPENAI, TransportKind.NETTY_H2).header("x-a", "1");
+        dev.llmbench.client.internal.ClientConfig config = b.config();
+        try (LlmClient client = b.build()) {
+            env.put("OPENAI_API_KEY", "sk-changed");
+            b.apiKey(Provider.ANTHROPIC, "sk-second").transport(Provider.OPENAI, TransportKind.JDK_H1).header("x-b", "2");
+            assertThat(client.settings(Provider.OPENAI).apiKeys()).containsExactly("sk-env");
+            assertThat(client.settings(Provider.OPENAI).transport()).isEqualTo(TransportKind.NETTY_H2);
+            assertThat(client.settings(Provider.ANTHROPIC).apiKeys()).containsExactly("sk-first");
+        }
+        assertThat(config.headers()).containsExactly(Map.entry("x-a", "1"));
+        assertThatThrownBy(() -> config.headers().put("x-c", "3")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> config.apiKeys().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> config.env().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void buildingOpensNothing() {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         long t0 = System.nanoTime();

@@ -167,10 +167,10 @@ class ClientLimitsAndRetriesTest {
         }
     }
 
-        @Test
+    @Test
     void retriesAreOnByDefaultForUsers() {
-        assertThat(LlmClient.builder().retryPolicy()).isEqualTo(RetryPolicy.defaults());
-        assertThat(LlmClient.builder().limitPerKey()).isNull();
-        assertThat(LlmClient.builder().maxConcurrency(24).aimd().limitPerKey().get().limit()).isEqualTo(24);
+        assertThat(LlmClient.builder().config().retryPolicy()).isEqualTo(RetryPolicy.defaults());
+        assertThat(LlmClient.builder().config().limitPerKey()).isNull();
+        assertThat(LlmClient.builder().maxConcurrency(24).aimd().config().limitPerKey().get().limit()).isEqualTo(24);
     }
 }

@@ -1,8 +1,8 @@
 package dev.llmbench.bench.jmh;
 
+import dev.llmbench.bench.path.CallTiming;
 import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.Provider;
-import dev.llmbench.client.StreamTiming;
 import dev.llmbench.client.Usage;
 import dev.llmbench.client.cache.CacheKey;
 import dev.llmbench.client.cache.ShardedSqliteCache;
@@ -67,7 +67,7 @@ public class CacheBenchmark {
     public void open() throws IOException {
         dir = Files.createTempDirectory("llmbench-jmh-cache-");
         cache = ShardedSqliteCache.builder().directory(dir).env(Map.of()).shards(shards).build();
-        StreamTiming t = new StreamTiming();
+        CallTiming t = new CallTiming();
         t.markSend(1);
         t.markEnd(2);
         response = new ChatResponse(Provider.OPENAI, "gpt-4.1-nano", " tok".repeat(134), null, "stop",

@@ -5,13 +5,14 @@ import dev.llmbench.bench.target.KeyMask;
 import dev.llmbench.bench.model.WindowSample;
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.ChatResponse;
+import dev.llmbench.client.ClientListener;
 import dev.llmbench.client.LlmClient;
 import dev.llmbench.client.Provider;
 import dev.llmbench.client.StreamListener;
-import dev.llmbench.client.internal.DefaultLlmClient;
 import dev.llmbench.client.limit.AimdLimit;
 import dev.llmbench.client.limit.FixedLimit;
 import dev.llmbench.client.limit.Limit;
+import dev.llmbench.client.limit.Outcome;
 import dev.llmbench.client.retry.RetryCounter;
 
 import java.util.ArrayList;
@@ -22,13 +23,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
  * The reference client ({@code dev.llmbench.client}): one shared client per cell, or one per request when asked.
  * {@link RefClientOptions} add the client's own concurrency window (fixed or AIMD, per key), several keys and
- * retries; the session counts the client's retries and records the window over time.
+ * retries; the session counts the client's retries and records the window over time (through the client's public
+ * {@link ClientListener}: each key's window changes with the in-flight of that key, and its permits).
  */
 public final class RefClientPath implements ClientPath {
     public static final String ID = "ref";
@@ -79,24 +82,29 @@ public final class RefClientPath implements ClientPath {
         return String.join(",", out);
     }
 
-    /** One shared client; its limits (one per key) are made here so that their window can be recorded. */
+    /**
+     * One shared client; its limits (one per key) are made here so that their window can be recorded. Window changes
+     * come from the client's {@link ClientListener} with the in-flight of that key at the change; the in-flight of the
+     * first and closing points is the count of that key's permits held, from the same listener's acquire and release.
+     */
     private static final class SharedSession implements PathSession {
         private final LlmClient client;
-        private final Provider provider;
         private final RetryCounter retries = new RetryCounter();
         private final List<WindowSample> window = Collections.synchronizedList(new ArrayList<>());
         private final List<Limit> limits = new ArrayList<>(); // guarded by this; index = key
+        private final AtomicIntegerArray held; // index = key: permits held
         private final UnaryOperator<String> mask;
         private volatile long originNanos;
 
         SharedSession(SessionSpec spec, RefClientOptions options) {
-            this.provider = spec.endpoint().wireProvider();
             this.mask = KeyMask.of(spec.endpoint());
+            this.held = new AtomicIntegerArray(Math.max(1, options.keys()));
             LlmClient.Builder b = builder(spec, options, options.keys()).retryListener(retries);
             int ceiling = options.ceiling(spec.maxConcurrency());
             if (options.limit() != RefClientOptions.Limit.NONE) {
                 b.concurrencyLimit(observed(() -> options.limit() == RefClientOptions.Limit.FIXED ? new FixedLimit(ceiling)
                         : AimdLimit.builder().min(Math.min(RefClientOptions.AIMD_FLOOR, ceiling)).max(ceiling).build()));
+                b.listener(new WindowObserver());
             }
             this.client = b.build();
         }
@@ -110,15 +118,32 @@ public final class RefClientPath implements ClientPath {
                     key = limits.size();
                     limits.add(l);
                 }
-                record(key, l.limit());
-                l.addListener((oldLimit, newLimit) -> record(key, newLimit));
+                record(key, l.limit(), held(key));
                 return l;
             };
         }
 
-        private void record(int key, int limit) {
-            int inFlight = client instanceof DefaultLlmClient d
-                    ? d.keyRing(provider).map(r -> r.limiter(key).inFlight()).orElse(0) : -1;
+        /** The client's view of each key (the session talks to one provider): permits taken and given back, window changes. */
+        private final class WindowObserver implements ClientListener {
+            @Override
+            public void onPermitAcquired(Provider p, int keyIndex, int inFlight, long queuedNanos) {
+                if (keyIndex < held.length()) held.incrementAndGet(keyIndex);
+            }
+
+            @Override
+            public void onPermitReleased(Provider p, int keyIndex, Outcome outcome) {
+                if (keyIndex < held.length()) held.decrementAndGet(keyIndex);
+            }
+
+            @Override
+            public void onWindowChange(Provider p, int keyIndex, int oldLimit, int newLimit, int inFlight) {
+                record(keyIndex, newLimit, inFlight);
+            }
+        }
+
+        private int held(int key) { return key < held.length() ? held.get(key) : 0; }
+
+        private void record(int key, int limit, int inFlight) {
             long now = System.nanoTime();
             if (originNanos == 0) originNanos = now;
             if (window.size() < MAX_WINDOW_POINTS) window.add(new WindowSample((now - originNanos) / 1e9, key, limit, inFlight));
@@ -141,7 +166,7 @@ public final class RefClientPath implements ClientPath {
         public List<WindowSample> window() {
             List<Limit> made;
             synchronized (this) { made = List.copyOf(limits); }
-            for (int k = 0; k < made.size(); k++) record(k, made.get(k).limit());
+            for (int k = 0; k < made.size(); k++) record(k, made.get(k).limit(), held(k));
             synchronized (window) { return List.copyOf(window); }
         }
 

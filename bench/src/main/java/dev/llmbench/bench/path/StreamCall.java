@@ -4,7 +4,6 @@ import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.LlmException;
 import dev.llmbench.client.Provider;
 import dev.llmbench.client.StreamListener;
-import dev.llmbench.client.StreamTiming;
 import dev.llmbench.client.Usage;
 
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One streaming request through a library: records the same timestamps as the reference client into a
- * {@link StreamTiming}, forwards tokens to the {@link StreamListener} and settles the future exactly once.
+ * {@link CallTiming}, forwards tokens to the {@link StreamListener} and settles the future exactly once.
  *
  * <p>Each call is registered under an id sent as the {@link #PROBE_HEADER} request header, so hooks inside a
  * library's HTTP stack (which only see the HTTP request) can report when response headers arrived and over which
@@ -31,7 +30,7 @@ public final class StreamCall {
     private final String model;
     private final StreamListener listener;
     private final String id = Long.toString(IDS.incrementAndGet());
-    private final StreamTiming timing = new StreamTiming();
+    private final CallTiming timing = new CallTiming();
     private final CompletableFuture<ChatResponse> future = new CompletableFuture<>();
     private final StringBuilder text = new StringBuilder(256);
     private final StringBuilder thinking = new StringBuilder();
@@ -52,7 +51,7 @@ public final class StreamCall {
 
     public CompletableFuture<ChatResponse> future() { return future; }
 
-    public StreamTiming timing() { return timing; }
+    public CallTiming timing() { return timing; }
 
     /** Marks the send; call just before handing the request to the library. */
     public void send() { timing.markSend(System.nanoTime()); }

@@ -1,11 +1,11 @@
 package dev.llmbench.bench.load;
 
+import dev.llmbench.bench.path.CallTiming;
 import dev.llmbench.bench.path.PathSession;
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.Provider;
 import dev.llmbench.client.StreamListener;
-import dev.llmbench.client.StreamTiming;
 import dev.llmbench.client.Usage;
 
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +36,7 @@ public final class FakeSession implements PathSession {
     public CompletableFuture<ChatResponse> stream(ChatRequest request, StreamListener listener) {
         int n = seq.getAndIncrement();
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-        StreamTiming timing = new StreamTiming();
+        CallTiming timing = new CallTiming();
         timing.markSend(System.nanoTime());
         CompletableFuture<ChatResponse> f = new CompletableFuture<>();
         timer.schedule(() -> {

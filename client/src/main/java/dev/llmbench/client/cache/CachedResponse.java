@@ -2,8 +2,8 @@ package dev.llmbench.client.cache;
 
 import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.Provider;
-import dev.llmbench.client.StreamTiming;
 import dev.llmbench.client.Usage;
+import dev.llmbench.client.internal.MutableStreamTiming;
 
 /**
  * The stored form of a response: what the caller needs back, nothing about the request or its key. Timing and
@@ -24,6 +24,6 @@ record CachedResponse(int version, Provider provider, String model, String text,
     ChatResponse toHit() {
         return new ChatResponse(provider, model, text == null ? "" : text, thinkingText == null ? "" : thinkingText,
                 finishReason, new Usage(inputTokens, cachedInputTokens, outputTokens, reasoningTokens, usageReported),
-                new StreamTiming(), PROTOCOL, true);
+                new MutableStreamTiming(), PROTOCOL, true);
     }
 }

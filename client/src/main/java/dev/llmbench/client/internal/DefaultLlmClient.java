@@ -2,6 +2,7 @@ package dev.llmbench.client.internal;
 
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.ChatResponse;
+import dev.llmbench.client.ClientListener;
 import dev.llmbench.client.LlmClient;
 import dev.llmbench.client.LlmException;
 import dev.llmbench.client.ModelRouter;
@@ -19,7 +20,9 @@ import dev.llmbench.client.internal.transport.Transport;
 import dev.llmbench.client.limit.FixedLimit;
 import dev.llmbench.client.limit.KeyRing;
 import dev.llmbench.client.limit.Limit;
+import dev.llmbench.client.limit.Limiter;
 import dev.llmbench.client.limit.Outcome;
+import dev.llmbench.client.retry.RetryListener;
 import dev.llmbench.client.retry.Retrying;
 import dev.llmbench.client.retry.RetryPolicy;
 
@@ -37,13 +40,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The reference client. Construction only copies the configuration; a provider's settings, codec and transport are
- * built on its first request, and the timer thread starts with the first request too.
+ * The reference client, built from an immutable {@link ClientConfig}. Construction opens nothing; a provider's
+ * settings, codec and transport are built on its first request, and the timer thread starts with the first request.
  *
  * <p>Each attempt takes a permit of one key's window ({@link KeyRing}: round robin, one window per key; without a
  * configured limit the window is unbounded and costs one CAS) and releases it with its outcome, so an AIMD window
  * adapts; a failed attempt is retried under the {@link RetryPolicy} on the client's timer thread unless part of the
- * response already reached the caller.
+ * response already reached the caller. A registered {@link ClientListener} hears permits, window changes and retries
+ * through each provider's {@link ProviderEvents}; without one those calls are skipped.
  */
 public final class DefaultLlmClient implements LlmClient {
     final Duration connectTimeout;
@@ -61,7 +65,8 @@ public final class DefaultLlmClient implements LlmClient {
 
     private final Supplier<? extends Limit> limitPerKey;
     private final RetryPolicy retryPolicy;
-    private final Retrying retrying;
+    private final RetryListener retryListener;
+    private final ClientListener clientListener; // null: NONE, nothing to report
     private final ResponseCache cache; // null: none
     private final CacheWriter cacheWriter; // null: no cache
     private final AtomicReferenceArray<ProviderRuntime> runtimes = new AtomicReferenceArray<>(Provider.values().length);
@@ -71,27 +76,28 @@ public final class DefaultLlmClient implements LlmClient {
     private volatile SecretScrubber scrubber;
     private volatile boolean closed;
 
-    public DefaultLlmClient(LlmClient.Builder builder) {
-        this(builder, Codecs::forProvider);
+    public DefaultLlmClient(ClientConfig config) {
+        this(config, Codecs::forProvider);
     }
 
     /** With a codec lookup of the caller's choosing (tests). */
-    DefaultLlmClient(LlmClient.Builder b, Function<Provider, ProviderCodec> codecs) {
-        this.resolver = new SettingsResolver(b.env(), b.apiKeys(), b.baseUrls(), b.transports());
-        this.transports = new TransportPool(b.maxConcurrency(), b.connectionsPerHost(), b.connectTimeout(),
-                b.trustStore(), b.trustStorePassword());
+    DefaultLlmClient(ClientConfig c, Function<Provider, ProviderCodec> codecs) {
+        this.resolver = new SettingsResolver(c.env(), c.apiKeys(), c.baseUrls(), c.transports());
+        this.transports = new TransportPool(c.maxConcurrency(), c.connectionsPerHost(), c.connectTimeout(),
+                c.trustStore(), c.trustStorePassword());
         this.codecs = codecs;
-        this.extraHeaders = flatten(b.headers());
-        this.connectTimeout = b.connectTimeout();
-        this.firstByteTimeout = b.firstByteTimeout();
-        this.idleTimeout = b.idleTimeout();
-        this.requestTimeout = b.requestTimeout();
-        Supplier<? extends Limit> limits = b.limitPerKey();
+        this.extraHeaders = flatten(c.headers());
+        this.connectTimeout = c.connectTimeout();
+        this.firstByteTimeout = c.firstByteTimeout();
+        this.idleTimeout = c.idleTimeout();
+        this.requestTimeout = c.requestTimeout();
+        Supplier<? extends Limit> limits = c.limitPerKey();
         this.limitPerKey = limits == null ? () -> UNLIMITED : limits;
-        this.retryPolicy = b.retryPolicy();
-        this.cache = b.cache();
+        this.retryPolicy = c.retryPolicy();
+        this.cache = c.cache();
         this.cacheWriter = cache == null ? null : new CacheWriter(cache);
-        this.retrying = retryPolicy.maxAttempts() > 1 ? new Retrying(retryPolicy, this::scheduleRetry, b.retryListener()) : null;
+        this.retryListener = c.retryListener();
+        this.clientListener = c.listener() == ClientListener.NONE ? null : c.listener();
     }
 
     @Override
@@ -178,6 +184,7 @@ public final class DefaultLlmClient implements LlmClient {
 
     private CompletableFuture<ChatResponse> sendUncached(ProviderRuntime rt, URI uri, List<String> headers, byte[] body,
                                                          String providerModel, boolean streaming, StreamListener listener) {
+        Retrying retrying = rt.retrying();
         if (retrying == null) return attempt(rt, uri, headers, body, providerModel, streaming, listener);
 
         // Failed attempts stay silent; the caller's listener hears the final failure only.
@@ -226,20 +233,30 @@ public final class DefaultLlmClient implements LlmClient {
         RequestFuture future = new RequestFuture();
         CompletableFuture<KeyRing.Lease> lease = rt.keys().acquire();
         if (lease.isDone()) {
-            start(lease.join(), rt, uri, headers, body, providerModel, streaming, listener, future);
+            start(lease.join(), 0, rt, uri, headers, body, providerModel, streaming, listener, future);
         } else {
+            long queuedAt = rt.events() == null ? 0 : System.nanoTime();
             future.waitFor(lease);
             lease.thenAccept(l -> {
-                if (future.isDone()) l.release(Outcome.IGNORED); // cancelled while queued
-                else start(l, rt, uri, headers, body, providerModel, streaming, listener, future);
+                if (future.isDone()) l.release(Outcome.IGNORED); // cancelled while queued: never sent, never reported
+                else start(l, queuedAt, rt, uri, headers, body, providerModel, streaming, listener, future);
             });
         }
         return future;
     }
 
-    private void start(KeyRing.Lease lease, ProviderRuntime rt, URI uri, List<String> sharedHeaders, byte[] body,
-                       String providerModel, boolean streaming, StreamListener listener, RequestFuture future) {
-        future.beforeCompletion(lease::release);
+    /** @param queuedAt when the attempt queued for its permit, 0 if it got one at once (or nobody listens) */
+    private void start(KeyRing.Lease lease, long queuedAt, ProviderRuntime rt, URI uri, List<String> sharedHeaders,
+                       byte[] body, String providerModel, boolean streaming, StreamListener listener, RequestFuture future) {
+        ProviderEvents events = rt.events();
+        if (events == null) {
+            future.beforeCompletion(lease::release);
+        } else {
+            Limiter.Permit permit = lease.permit();
+            long queuedNanos = queuedAt == 0 ? 0 : Math.max(0, permit.startNanos() - queuedAt);
+            events.permitAcquired(lease.keyIndex(), permit.inFlightAtStart(), queuedNanos);
+            future.beforeCompletion(failure -> events.release(lease, failure));
+        }
         String key = lease.apiKey();
         List<String> headers = sharedHeaders;
         if (key != null) {
@@ -275,7 +292,12 @@ public final class DefaultLlmClient implements LlmClient {
             rt = runtimes.get(p.ordinal());
             if (rt == null) {
                 ProviderSettings s = resolver.resolveForUse(p);
-                rt = new ProviderRuntime(p, s, codecs.apply(p), transports.get(s.transport()), KeyRing.ofPossiblyNone(s.apiKeys(), limitPerKey));
+                KeyRing keys = KeyRing.ofPossiblyNone(s.apiKeys(), limitPerKey);
+                ProviderEvents events = clientListener == null ? null : new ProviderEvents(p, clientListener, retryListener);
+                if (events != null) events.observe(keys);
+                Retrying retrying = retryPolicy.maxAttempts() <= 1 ? null
+                        : new Retrying(retryPolicy, this::scheduleRetry, events == null ? retryListener : events);
+                rt = new ProviderRuntime(p, s, codecs.apply(p), transports.get(s.transport()), keys, retrying, events);
                 runtimes.set(p.ordinal(), rt);
             }
             return rt;

@@ -3,7 +3,6 @@ package dev.llmbench.client.internal;
 import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.LlmException;
 import dev.llmbench.client.StreamListener;
-import dev.llmbench.client.StreamTiming;
 import dev.llmbench.client.Usage;
 import dev.llmbench.client.internal.codec.EventSink;
 import dev.llmbench.client.internal.codec.HeaderLookup;
@@ -18,7 +17,7 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * One request from send to outcome, on the hot path: transport thread → {@link ResponseSink} → {@link StreamDecoder}
- * → this {@link EventSink}, which stamps {@link StreamTiming}, appends text and forwards to the listener. Per event it
+ * → this {@link EventSink}, which stamps {@link MutableStreamTiming}, appends text and forwards to the listener. Per event it
  * allocates nothing beyond what the decoder hands over.
  *
  * <p>Exactly one outcome: success, failure, timeout, cancellation and close race through one CAS on {@code state}.
@@ -41,7 +40,7 @@ final class Exchange implements ResponseSink, EventSink, Runnable {
     private final boolean streaming;
     private final StreamListener listener;
     private final RequestFuture future;
-    private final StreamTiming timing = new StreamTiming();
+    private final MutableStreamTiming timing = new MutableStreamTiming();
     private final StringBuilder text = new StringBuilder(256);
     private StringBuilder thinking;
 

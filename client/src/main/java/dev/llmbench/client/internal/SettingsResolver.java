@@ -7,14 +7,13 @@ import dev.llmbench.client.ProviderSettings;
 import dev.llmbench.client.TransportKind;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Where a provider's keys, base URL and transport come from: the builder first, then the environment
- * ({@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL}, ...), then the defaults. A snapshot of the builder, so later
- * builder changes do not leak into a built client.
+ * ({@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL}, ...), then the defaults. It reads the maps of a
+ * {@link ClientConfig}, which are immutable, so later builder changes do not leak into a built client.
  */
 final class SettingsResolver {
     private final Map<String, String> env;
@@ -25,9 +24,9 @@ final class SettingsResolver {
     SettingsResolver(Map<String, String> env, Map<Provider, String> apiKeys, Map<Provider, String> baseUrls,
                      Map<Provider, TransportKind> transports) {
         this.env = env;
-        this.apiKeys = copy(apiKeys);
-        this.baseUrls = copy(baseUrls);
-        this.transports = copy(transports);
+        this.apiKeys = apiKeys;
+        this.baseUrls = baseUrls;
+        this.transports = transports;
     }
 
     /** The settings as configured; keys may be empty and the base URL null (GENERIC without one). */
@@ -77,11 +76,5 @@ final class SettingsResolver {
         int end = s.length();
         while (end > 0 && s.charAt(end - 1) == '/') end--;
         return s.substring(0, end);
-    }
-
-    private static <V> Map<Provider, V> copy(Map<Provider, V> m) {
-        Map<Provider, V> c = new EnumMap<>(Provider.class);
-        c.putAll(m);
-        return c;
     }
 }

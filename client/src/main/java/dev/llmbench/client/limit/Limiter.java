@@ -31,7 +31,8 @@ public final class Limiter {
         this.limit = Objects.requireNonNull(limit, "limit");
         limit.addListener((oldLimit, newLimit) -> {
             long now = System.nanoTime();
-            for (WindowListener l : listeners) l.onWindow(now, newLimit, inFlight.get());
+            int held = inFlight.get();
+            for (WindowListener l : listeners) l.onWindowChange(now, oldLimit, newLimit, held);
             if (newLimit > oldLimit) drain();
         });
     }
@@ -151,9 +152,16 @@ public final class Limiter {
     /** The window at one moment. */
     public record Window(long nanoTime, int limit, int inFlight, int waiting) {}
 
-    /** Observes window changes. Called on the thread that changed it: be quick, never block. */
+    /**
+     * Observes window changes. Called on the thread that changed it, before waiters are let into a grown window: be
+     * quick, never block.
+     */
     @FunctionalInterface
     public interface WindowListener {
+        /** The window is now {@code limit}, with {@code inFlight} permits held. */
         void onWindow(long nanoTime, int limit, int inFlight);
+
+        /** The window changed from {@code oldLimit} to {@code newLimit}; the limiter calls this, by default {@link #onWindow}. */
+        default void onWindowChange(long nanoTime, int oldLimit, int newLimit, int inFlight) { onWindow(nanoTime, newLimit, inFlight); }
     }
 }

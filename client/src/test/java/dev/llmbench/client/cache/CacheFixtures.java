@@ -3,8 +3,8 @@ package dev.llmbench.client.cache;
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.Provider;
-import dev.llmbench.client.StreamTiming;
 import dev.llmbench.client.Usage;
+import dev.llmbench.client.internal.MutableStreamTiming;
 
 /** Requests, keys and responses for cache tests (also used by the second-process main). */
 final class CacheFixtures {
@@ -13,7 +13,7 @@ final class CacheFixtures {
     static CacheKey key(String prompt) { return CacheKey.of(ChatRequest.of("gpt-4.1-nano", prompt), Provider.OPENAI); }
 
     static ChatResponse response(String text) {
-        StreamTiming t = new StreamTiming();
+        MutableStreamTiming t = new MutableStreamTiming();
         t.markSend(1);
         t.markEnd(2);
         return new ChatResponse(Provider.OPENAI, "gpt-4.1-nano", text, "thought about " + text, "stop",

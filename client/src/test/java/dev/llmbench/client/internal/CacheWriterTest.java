@@ -3,7 +3,6 @@ package dev.llmbench.client.internal;
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.Provider;
-import dev.llmbench.client.StreamTiming;
 import dev.llmbench.client.Usage;
 import dev.llmbench.client.cache.CacheKey;
 import dev.llmbench.client.cache.CacheStats;
@@ -41,7 +40,7 @@ class CacheWriterTest {
     }
 
     private static ChatResponse response() {
-        StreamTiming t = new StreamTiming();
+        MutableStreamTiming t = new MutableStreamTiming();
         t.markSend(1);
         t.markEnd(2);
         return new ChatResponse(Provider.OPENAI, "gpt-4.1-nano", "x", "", "stop", new Usage(1, 0, 1, 0, true), t, "h2", false);

@@ -1,5 +1,6 @@
 package dev.llmbench.client.internal;
 
+import dev.llmbench.client.BuilderConfigs;
 import dev.llmbench.client.LlmClient;
 import dev.llmbench.client.Provider;
 import dev.llmbench.client.internal.codec.ProviderCodec;
@@ -11,6 +12,6 @@ final class TestClients {
     private TestClients() {}
 
     static DefaultLlmClient build(LlmClient.Builder builder, Function<Provider, ProviderCodec> codecs) {
-        return new DefaultLlmClient(builder, codecs);
+        return new DefaultLlmClient(BuilderConfigs.of(builder), codecs);
     }
 }

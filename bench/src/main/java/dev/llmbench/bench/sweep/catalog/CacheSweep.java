@@ -7,10 +7,10 @@ import dev.llmbench.bench.cli.Options;
 import dev.llmbench.bench.sweep.Provenance;
 import dev.llmbench.bench.sweep.StandaloneSweep;
 import dev.llmbench.bench.model.CacheResult;
+import dev.llmbench.bench.path.CallTiming;
 import dev.llmbench.client.ChatRequest;
 import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.Provider;
-import dev.llmbench.client.StreamTiming;
 import dev.llmbench.client.Usage;
 import dev.llmbench.client.cache.CacheKey;
 import dev.llmbench.client.cache.CacheListener;
@@ -61,7 +61,7 @@ public final class CacheSweep implements StandaloneSweep {
         this.directory = directory;
         String text = " The quick brown fox jumps over the lazy dog.".repeat(15); // ~134 one-word tokens
         this.value = new ChatResponse(Provider.OPENAI, "gpt-4.1-nano", text, "", "stop",
-                new Usage(40, 0, 134, 0, true), new StreamTiming(), "h2", false);
+                new Usage(40, 0, 134, 0, true), new CallTiming(), "h2", false);
     }
 
     @Override
