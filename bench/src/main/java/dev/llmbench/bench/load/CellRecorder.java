@@ -1,6 +1,7 @@
 package dev.llmbench.bench.load;
 
 import dev.llmbench.bench.model.Metric;
+import dev.llmbench.bench.model.Overhead;
 import dev.llmbench.bench.model.Percentiles;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
@@ -48,6 +49,13 @@ final class CellRecorder {
         Percentiles overheadItl() { return overhead.get(OverheadKind.ITL); }
 
         Percentiles overheadTpot() { return overhead.get(OverheadKind.TPOT); }
+
+        /** The overhead of a cell with ground truth, or null without (no TTFT sample). */
+        Overhead toOverhead(double wallEfficiency) {
+            if (overheadTtft().count() == 0) return null;
+            return new Overhead(overheadTtft(), overhead.get(OverheadKind.ITL), overheadTpot(), overhead.get(OverheadKind.REQUEST),
+                    overhead.get(OverheadKind.RESPONSE), wallEfficiency);
+        }
     }
 
     /** Metrics that also get "adjusted" percentiles (failures counted as infinitely slow). */

@@ -60,11 +60,8 @@ public final class LoadDriver {
         OutcomeTally t = measured.tally;
         CellRecorder.Summary summary = measured.recorder.finish(hlog, startEpochMs, startEpochMs + wallNanos / 1_000_000,
                 t.failures());
-        Overhead overhead = null;
-        if (measured.groundTruthRequests.get() > 0 && summary.overheadTtft().count() > 0) {
-            double idealNanos = measured.idealWallMicros() * 1_000.0;
-            overhead = new Overhead(summary.overheadTtft(), summary.overheadItl(), summary.overheadTpot(), idealNanos / wallNanos);
-        }
+        Overhead overhead = measured.groundTruthRequests.get() > 0
+                ? summary.toOverhead(measured.idealWallMicros() * 1_000.0 / wallNanos) : null;
         return new CellMeasurement(wallNanos / 1e9, plan.openLoop() ? plan.rate() : Double.NaN, t.outcomes(retries),
                 t.tokens(), summary.latency(), summary.adjusted(), overhead, measured.steadyState(), measured.batch(),
                 cpuMillis, peakThreads, t.protocols(), List.of());
@@ -291,6 +288,7 @@ public final class LoadDriver {
             groundTruthRequests.incrementAndGet();
             recorder.recordOverhead(OverheadKind.TTFT, ttft - serverFirst * 1_000);
             probe.recordTpotOverhead(recorder, outputTokens);
+            probe.recordLegs(recorder, timing.sendNanos(), timing.firstTokenNanos());
             long serverDone = Math.max(0, probe.lastServerMicros());
             if (open) {
                 openLoopIdealMicros.accumulateAndGet((probe.intendedNanos - startNanos) / 1_000 + serverDone, Math::max);

@@ -10,7 +10,14 @@ enum OverheadKind {
     /** |measured gap - server gap| between successive token events. */
     ITL,
     /** |measured TPOT - server TPOT| per request. */
-    TPOT;
+    TPOT,
+    /**
+     * The TTFT overhead's request leg: the client's send to the server's receipt of the whole request, on the host's
+     * shared monotonic clock (same-host simulator only).
+     */
+    REQUEST,
+    /** The TTFT overhead's response leg: the server's first-token write to the client's first token, on that clock. */
+    RESPONSE;
 
     String tag() { return name() + "_OVERHEAD"; }
 }

@@ -33,6 +33,7 @@ final class RequestProbe implements StreamListener {
     private long truthTtftMicros = -1;
     private long truthQueueMicros = -1;
     private long truthOutputTokens = -1;
+    private long truthReceivedNanos = -1;
 
     RequestProbe(int slot, long intendedNanos, long submitNanos, CellRecorder recorder) {
         this.slot = slot;
@@ -49,6 +50,7 @@ final class RequestProbe implements StreamListener {
             truthTtftMicros = field(c, "ttft-us=");
             truthQueueMicros = field(c, "queue-us=");
             truthOutputTokens = field(c, "output-tokens=");
+            truthReceivedNanos = field(c, "recv-mono-ns=");
         }
     }
 
@@ -89,6 +91,26 @@ final class RequestProbe implements StreamListener {
     long truthQueueMicros() { return truthQueueMicros; }
 
     long truthOutputTokens() { return truthOutputTokens; }
+
+    /** The server's receipt of the request on the host's monotonic clock (System.nanoTime), or -1. */
+    long truthReceivedNanos() { return truthReceivedNanos; }
+
+    /** Ceiling on a plausible leg: beyond it the two clocks are not the same one (another host), and no leg is recorded. */
+    private static final long MAX_LEG_NANOS = 60_000_000_000L;
+
+    /**
+     * Records the TTFT overhead's two legs when the server gave its receipt on the shared monotonic clock: send to
+     * receipt, and the server's first-token write to the client's first token. Nothing when either is implausible
+     * (negative beyond 1 ms, or over a minute: not the same clock).
+     */
+    void recordLegs(CellRecorder to, long sendNanos, long clientFirstTokenNanos) {
+        if (truthReceivedNanos < 0 || firstTokenServerMicros < 0 || sendNanos == 0 || clientFirstTokenNanos == 0) return;
+        long request = truthReceivedNanos - sendNanos;
+        long response = clientFirstTokenNanos - (truthReceivedNanos + firstTokenServerMicros * 1_000);
+        if (request < -1_000_000 || response < -1_000_000 || request > MAX_LEG_NANOS || response > MAX_LEG_NANOS) return;
+        to.recordOverhead(OverheadKind.REQUEST, request);
+        to.recordOverhead(OverheadKind.RESPONSE, response);
+    }
 
     static boolean startsWith(CharSequence s, String prefix) {
         if (s.length() < prefix.length()) return false;

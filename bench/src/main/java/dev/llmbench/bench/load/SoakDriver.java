@@ -93,8 +93,7 @@ public final class SoakDriver {
         int peakThreads = meter.peakThreads();
         long wallNanos = Math.max(1, lastDoneNanos.get() - start);
         CellRecorder.Summary summary = recorder.finish(hlog, startEpochMs, startEpochMs + wallNanos / 1_000_000, tally.failures());
-        Overhead overhead = summary.overheadTtft().count() > 0
-                ? new Overhead(summary.overheadTtft(), summary.overheadItl(), summary.overheadTpot(), Double.NaN) : null;
+        Overhead overhead = summary.toOverhead(Double.NaN);
         Tokens tokens = tally.tokens();
         // the soak holds its concurrency from start to end: its whole measured time is the steady window
         SteadyState steady = tally.okCount() > 0
@@ -196,6 +195,7 @@ public final class SoakDriver {
         if (serverFirst >= 0 && ttft >= 0) {
             recorder.recordOverhead(OverheadKind.TTFT, ttft - serverFirst * 1_000);
             probe.recordTpotOverhead(recorder, out);
+            probe.recordLegs(recorder, r.timing().sendNanos(), r.timing().firstTokenNanos());
         }
     }
 }

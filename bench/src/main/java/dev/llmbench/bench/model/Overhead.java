@@ -8,9 +8,14 @@ package dev.llmbench.bench.model;
  * @param ttft           measured TTFT minus the server's first-token send time, per request
  * @param itl            |measured gap - server gap| for each gap between successive token events
  * @param tpot           |measured TPOT - server TPOT| per request with at least two tokens
- * @param wallEfficiency ideal wall (from the simulator's schedule) / measured wall, 1.0 = no harness cost
+ * @param request        the TTFT overhead's request leg: client send to the server's receipt of the whole request,
+ *                       on the host's shared monotonic clock (same-host simulator; else empty)
+ * @param response       its response leg: the server's first-token write to the client's first token
+ * @param wallEfficiency ideal wall (from the simulator's schedule) / measured wall, 1.0 = no harness cost; NaN
+ *                       where there is no schedule to compare with (soak)
  */
-public record Overhead(Percentiles ttft, Percentiles itl, Percentiles tpot, double wallEfficiency) {
+public record Overhead(Percentiles ttft, Percentiles itl, Percentiles tpot, Percentiles request, Percentiles response,
+                       double wallEfficiency) {
     /** Fewer samples than this and the 99th percentile is just the largest value: reports label it "max". */
     public static final int P99_MIN_SAMPLES = 100;
 

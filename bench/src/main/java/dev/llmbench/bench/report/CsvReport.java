@@ -31,7 +31,7 @@ public final class CsvReport {
     /** Metrics that also get adjusted percentiles (failed requests as infinite latency): {@code <metric>_adj_*}. */
     static final List<Metric> ADJUSTED = List.of(Metric.TTFT, Metric.E2E);
     /** Ground-truth comparisons: {@code overhead_<name>_count/_p50_ms/_p99_ms} (p99 empty under 100 samples). */
-    static final List<String> OVERHEADS = List.of("ttft", "itl", "tpot");
+    static final List<String> OVERHEADS = List.of("ttft", "itl", "tpot", "request", "response");
 
     private CsvReport() {}
 
@@ -132,6 +132,8 @@ public final class CsvReport {
         overhead(r, "ttft", oh == null ? null : oh.ttft());
         overhead(r, "itl", oh == null ? null : oh.itl());
         overhead(r, "tpot", oh == null ? null : oh.tpot());
+        overhead(r, "request", oh == null ? null : oh.request());
+        overhead(r, "response", oh == null ? null : oh.response());
         r.put("wall_efficiency", oh == null ? "" : Fmt.plain(oh.wallEfficiency()));
         r.put("cost_usd", d.costUsd() == null ? "" : Fmt.plain(d.costUsd()));
         r.put("cost_per_1m_output_usd", Fmt.plain(Figure.COST_PER_M_OUTPUT.of(c)));

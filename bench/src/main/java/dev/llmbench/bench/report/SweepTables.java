@@ -211,6 +211,10 @@ public final class SweepTables {
         }
         if (few > 0) sb.append("; ").append(few).append(" cells had fewer than ").append(Overhead.P99_MIN_SAMPLES).append(" samples (no p99)");
         sb.append("; ITL |diff| ").append(medianOf(all, Overhead::itl)).append(", TPOT |diff| ").append(medianOf(all, Overhead::tpot));
+        if (all.stream().anyMatch(o -> o.request() != null && o.request().count() > 0)) {
+            sb.append("; of the TTFT overhead, request leg (send → server receipt) ").append(medianOf(all, Overhead::request))
+                    .append(", response leg (server's first-token write → client) ").append(medianOf(all, Overhead::response));
+        }
         double[] eff = all.stream().mapToDouble(Overhead::wallEfficiency).filter(Fmt::finite).toArray();
         if (eff.length > 0) {
             Spread e = Spread.of(eff);

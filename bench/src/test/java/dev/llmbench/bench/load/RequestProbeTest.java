@@ -69,6 +69,29 @@ class RequestProbeTest {
     }
 
     @Test
+    void theTtftOverheadSplitsIntoItsLegsOnTheSharedClock(@TempDir Path dir) throws Exception {
+        CellRecorder recorder = new CellRecorder();
+        RequestProbe p = new RequestProbe(-1, 0, 0, recorder);
+        // client sends at 1 000 000 ns; the server has it all at 1 300 000 ns and writes the first token 5 000 µs later
+        p.onComment("sim-t-us=5000", 0);
+        p.onToken("a", false, 6_500_000);
+        p.onComment("sim-truth ttft-us=5000 queue-us=0 output-tokens=1 events=1 recv-mono-ns=1300000", 0);
+        p.recordLegs(recorder, 1_000_000, 6_500_000);
+        // and a probe whose server is on another clock records nothing
+        RequestProbe far = new RequestProbe(-1, 0, 0, recorder);
+        far.onComment("sim-t-us=5000", 0);
+        far.onToken("a", false, 6_500_000);
+        far.onComment("sim-truth ttft-us=5000 queue-us=0 output-tokens=1 events=1 recv-mono-ns=900000000000000", 0);
+        far.recordLegs(recorder, 1_000_000, 6_500_000);
+        Map<OverheadKind, Percentiles> o = recorder.finish(dir.resolve("p.hlog"), 0, 1, 0).overhead();
+
+        assertThat(p.truthReceivedNanos()).isEqualTo(1_300_000);
+        assertThat(o.get(OverheadKind.REQUEST).count()).isEqualTo(1);
+        assertThat(o.get(OverheadKind.REQUEST).max()).isCloseTo(0.3, within(0.002));  // 1.3 ms - 1.0 ms
+        assertThat(o.get(OverheadKind.RESPONSE).max()).isCloseTo(0.2, within(0.002)); // 6.5 ms - (1.3 + 5.0) ms
+    }
+
+    @Test
     void withoutGroundTruthEverythingIsUnknown() {
         RequestProbe p = new RequestProbe(-1, 0, 0, null);
         p.onComment("keep-alive", 1);

@@ -36,7 +36,7 @@ final class Fixtures {
     /** A ground-truth check of {@code samples} requests: TTFT overhead p50 and p99, ITL and TPOT unmeasured. */
     static Overhead overhead(long samples, double p50Ms, double p99Ms, double wallEfficiency) {
         Percentiles ttft = new Percentiles(samples, p50Ms, p50Ms, p50Ms, p99Ms, p99Ms, p50Ms);
-        return new Overhead(ttft, Percentiles.EMPTY, Percentiles.EMPTY, wallEfficiency);
+        return new Overhead(ttft, Percentiles.EMPTY, Percentiles.EMPTY, Percentiles.EMPTY, Percentiles.EMPTY, wallEfficiency);
     }
 
     static SweepResult sweep(String name, List<CellResult> cells) {

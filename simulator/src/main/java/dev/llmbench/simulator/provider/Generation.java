@@ -180,6 +180,9 @@ final class Generation {
         if (groundTruth) {
             truthLine = (": sim-truth ttft-us=" + (firstEventAt - ex.receivedNanos()) / 1000 + " queue-us=" + queueMicros()
                     + " output-tokens=" + completion.outputTokens() + " events=" + totalEvents
+                    // receipt on this JVM's System.nanoTime (Linux: CLOCK_MONOTONIC, shared by every process on
+                    // the host), so a client on the same machine can split its overhead into request and response legs
+                    + " recv-mono-ns=" + ex.receivedNanos()
                     + new String(encoder.eol(), StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII);
         }
         // With no delay before the first token, headers and opening ride in the same flush as the first batch

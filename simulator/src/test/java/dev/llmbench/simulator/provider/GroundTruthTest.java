@@ -28,6 +28,7 @@ class GroundTruthTest {
 
     @Test
     void openAiStream() {
+        long before = System.nanoTime();
         var r = client.post("/quickopenai/v1/chat/completions", "{\"model\":\"m\",\"stream\":true,\"stream_options\":"
                 + "{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
                 "authorization", "Bearer k", "x-sim-ground-truth", "1");
@@ -38,6 +39,10 @@ class GroundTruthTest {
         assertThat(m.find()).isTrue();
         assertThat(Integer.parseInt(m.group(3))).isEqualTo(134);
         assertThat(Integer.parseInt(m.group(4))).isEqualTo(134);
+        // receipt on the shared monotonic clock: between this test's send and the end of the response
+        Matcher recv = Pattern.compile(" recv-mono-ns=(\\d+)").matcher(body);
+        assertThat(recv.find()).isTrue();
+        assertThat(Long.parseLong(recv.group(1))).isBetween(before, System.nanoTime());
         // The summary sits just before the terminal [DONE] event.
         assertThat(body.substring(m.start())).matches("(?s): sim-truth [^\n]*\n: sim-t-us=\\d+\ndata: \\[DONE]\n\n");
         // Events still parse as usual.
