@@ -6,6 +6,7 @@ import dev.llmbench.client.LlmException;
 import dev.llmbench.client.Provider;
 import dev.llmbench.client.StreamListener;
 import dev.llmbench.client.TransportKind;
+import dev.llmbench.client.internal.codec.Codecs;
 import dev.llmbench.simulator.Simulator.Listener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +26,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Typed errors, faults, time limits, cancellation and close, on every transport over TLS. */
+/**
+ * Typed errors, faults, time limits, cancellation and close, on every transport over TLS, through the production
+ * codecs (the messages asserted are the real OpenAI codec's).
+ */
 class FailureTest {
     static final String KEY = "sk-secret-failure-test-0123456789";
     static ScriptedServer server;
@@ -42,7 +46,7 @@ class FailureTest {
                 .baseUrl(Provider.OPENAI, server.baseUrl(Listener.TLS))
                 .transport(kind)
                 .firstByteTimeout(firstByte).idleTimeout(idle).requestTimeout(total)
-                .trustStore(server.trustStore(), server.trustStorePassword()), p -> new TestOpenAiCodec());
+                .trustStore(server.trustStore(), server.trustStorePassword()), Codecs::forProvider);
     }
 
     static DefaultLlmClient client(TransportKind kind) {
@@ -55,6 +59,10 @@ class FailureTest {
         assertThat(e.getCause()).isInstanceOf(LlmException.class);
         return (LlmException) e.getCause();
     }
+
+    /** The real OpenAI stream decoder's messages for a stream cut before [DONE] and for an unparseable chunk. */
+    static final String TRUNCATED = "OpenAI: truncated stream (no data: [DONE])";
+    static final String MALFORMED = "OpenAI: malformed";
 
     static ChatRequest request(String header, String value) {
         return ChatRequest.of("gpt-4.1-nano", "hello").withHeader(header, value);
@@ -77,6 +85,9 @@ class FailureTest {
                     LlmException error = failure(streaming ? client.stream(r, listener) : client.complete(r));
                     assertThat(error).isInstanceOf(e.getValue());
                     assertThat(error.status()).isEqualTo(e.getKey());
+                    // the real codec's message: provider, status, the error's type, the provider's message (scrubbed)
+                    assertThat(error.getMessage()).isEqualTo("OpenAI " + e.getKey() + " invalid_request_error: Incorrect API key provided: "
+                            + SecretScrubber.MASK);
                     assertThat(error.body()).contains("Incorrect API key provided").doesNotContain(KEY).contains(SecretScrubber.MASK);
                     assertThat(String.valueOf(error.getMessage())).doesNotContain(KEY);
                     if (streaming) assertThat(seen.get()).isSameAs(error);
@@ -94,26 +105,40 @@ class FailureTest {
             assertThat(failure(client.stream(request("x-test-fault", "reset-mid-stream"), StreamListener.NONE)))
                     .isInstanceOf(LlmException.Connection.class);
             assertThat(failure(client.stream(request("x-test-fault", "truncate"), StreamListener.NONE)))
-                    .isInstanceOf(LlmException.Protocol.class).hasMessageContaining("truncated");
+                    .isInstanceOf(LlmException.Protocol.class).hasMessage(TRUNCATED);
             assertThat(failure(client.stream(request("x-test-fault", "malformed-chunk"), StreamListener.NONE)))
-                    .isInstanceOf(LlmException.Protocol.class);
+                    .isInstanceOf(LlmException.Protocol.class).hasMessageStartingWith(MALFORMED);
             // The client still works afterwards.
             assertThat(client.stream(ChatRequest.of("gpt-4.1-nano", "hi"), StreamListener.NONE).join().text()).startsWith("tok0");
         }
     }
 
+    /**
+     * Each phase on a client whose other limits cannot fire first, so the phase does not depend on how long a cold
+     * connection takes (the TLS set-up counts towards the first-byte limit, and this test once gave every phase 600 ms
+     * on a cold connection): FIRST_BYTE with a server that never answers, the other limits 10 s; IDLE with a stream
+     * that stalls after two tokens, sent on a warmed-up connection under a first-byte limit of 1.2 s (the watchdog first
+     * looks at the idle limit when the first-byte one would have passed); TOTAL with a 4 s stream of tokens every 40 ms
+     * under an idle limit equal to the total one, which the watchdog checks first.
+     */
     @ParameterizedTest
     @EnumSource(TransportKind.class)
     void timeLimits(TransportKind kind) {
-        // Limits with a wide margin over the 40 ms token gaps, so a loaded machine cannot turn TOTAL into IDLE.
-        try (DefaultLlmClient client = client(kind, Duration.ofMillis(600), Duration.ofMillis(600), Duration.ofMillis(2000))) {
+        Duration slack = Duration.ofSeconds(10);
+        try (DefaultLlmClient client = client(kind, Duration.ofMillis(600), slack, slack)) {
             LlmException firstByte = failure(client.stream(request("x-test-fault", "stall-first-byte"), StreamListener.NONE));
             assertThat(firstByte).isInstanceOfSatisfying(LlmException.Timeout.class,
                     t -> assertThat(t.phase()).isEqualTo(LlmException.Timeout.Phase.FIRST_BYTE));
+            assertThat(client.inFlight()).isZero();
+        }
+        try (DefaultLlmClient client = client(kind, Duration.ofMillis(1200), Duration.ofMillis(600), slack)) {
+            assertThat(client.stream(ChatRequest.of("gpt-4.1-nano", "warm-up"), StreamListener.NONE).join().text()).startsWith("tok0");
             LlmException idle = failure(client.stream(request("x-test-fault", "stall-mid-stream"), StreamListener.NONE));
             assertThat(idle).isInstanceOfSatisfying(LlmException.Timeout.class,
                     t -> assertThat(t.phase()).isEqualTo(LlmException.Timeout.Phase.IDLE));
-            // Tokens every 40 ms (4 s in all) keep the stream alive past the idle limit, until the total limit ends it.
+            assertThat(client.inFlight()).isZero();
+        }
+        try (DefaultLlmClient client = client(kind, slack, Duration.ofMillis(2000), Duration.ofMillis(2000))) {
             LlmException total = failure(client.stream(request("x-test-tokens", "100").withHeader("x-test-token-delay-ms", "40"),
                     StreamListener.NONE));
             assertThat(total).isInstanceOfSatisfying(LlmException.Timeout.class,
@@ -182,7 +207,7 @@ class FailureTest {
     @Test
     void connectFailureIsAConnectionError() {
         try (DefaultLlmClient client = TestClients.build(LlmClient.builder().env(Map.of()).retryPolicy(dev.llmbench.client.retry.RetryPolicy.none())
-                .apiKey(Provider.OPENAI, KEY).baseUrl(Provider.OPENAI, "http://127.0.0.1:1/v1"), p -> new TestOpenAiCodec())) {
+                .apiKey(Provider.OPENAI, KEY).baseUrl(Provider.OPENAI, "http://127.0.0.1:1/v1"), Codecs::forProvider)) {
             assertThatThrownBy(() -> client.stream(ChatRequest.of("gpt-4.1-nano", "x"), StreamListener.NONE).get(10, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(LlmException.Connection.class);
         }
