@@ -35,6 +35,8 @@ public final class SimulatedProviders implements ExchangeHandler, AutoCloseable 
     private final ProfileRuntime defaultRuntime;
 
     /** Loads the profiles; throws IllegalArgumentException (one-line message) on a bad profile file or override. */
+    private final java.util.concurrent.atomic.LongAdder requests = new java.util.concurrent.atomic.LongAdder();
+
     public SimulatedProviders(SimulatorSettings settings) {
         this.profiles = Collections.unmodifiableMap(Profiles.load(settings));
         profiles.forEach((name, p) -> runtimes.put(name, new ProfileRuntime(p, settings.seed())));
@@ -44,8 +46,12 @@ public final class SimulatedProviders implements ExchangeHandler, AutoCloseable 
     /** The effective profiles, by name. */
     public Map<String, Profile> profiles() { return profiles; }
 
+    /** Requests received so far (every path, errors and faults included): what a client's hidden retries add to. */
+    public long requests() { return requests.sum(); }
+
     @Override
     public void handle(Exchange ex) {
+        requests.increment();
         try {
             route(ex);
         } catch (RuntimeException e) {
