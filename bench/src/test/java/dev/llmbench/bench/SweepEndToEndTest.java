@@ -33,11 +33,12 @@ class SweepEndToEndTest {
 
     /**
      * Measuring the measurer: TTFT overhead p50 (measured TTFT minus the simulator's first-token send time) must stay
-     * under this on loopback. Generous, because CI and dev boxes are shared (a 2-core box at load 20 measured ~40 ms;
-     * an idle one a few ms): a sanity bound, not a speed test. A client that held tokens back until the end of the
-     * stream would show about the whole 200 ms stream time of {@link #harnessOverheadStaysWithinTolerance}.
+     * well under the stream time a client that held tokens back until the end of the stream would add to it (about
+     * the whole 200 ms stream of {@link #harnessOverheadStaysWithinTolerance}). A ratio, not a number of milliseconds:
+     * on a shared 2-core box the overhead has measured ~40 ms against the 50 ms bound this test once had, while a
+     * loaded box stretches the measured stream time (E2E p50 - TTFT p50) as well.
      */
-    private static final double OVERHEAD_P50_TOLERANCE_MS = 50;
+    private static final double OVERHEAD_SHARE_OF_STREAM = 0.5;
 
     @TempDir
     Path dir;
@@ -121,7 +122,9 @@ class SweepEndToEndTest {
         CellResult c = JsonReport.read(reportDirs().get(0).resolve("results.json")).cells().get(0);
         assertThat(c.outcomes().ok()).isEqualTo(24);
         assertThat(c.measured().overhead()).isNotNull();
-        assertThat(c.measured().overhead().ttft().p50()).isBetween(0.0, OVERHEAD_P50_TOLERANCE_MS);
+        double streamMs = c.latency(Metric.E2E).p50() - c.latency(Metric.TTFT).p50();
+        assertThat(streamMs).as("measured stream time, ms").isGreaterThan(100.0); // 59 tokens after the first, at 300 tok/s
+        assertThat(c.measured().overhead().ttft().p50()).isBetween(0.0, OVERHEAD_SHARE_OF_STREAM * streamMs);
         assertThat(c.measured().overhead().ttft().p99()).isGreaterThanOrEqualTo(c.measured().overhead().ttft().p50());
         assertThat(c.measured().overhead().wallEfficiency()).isBetween(0.05, 1.2);
     }

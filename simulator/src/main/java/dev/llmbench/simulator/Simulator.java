@@ -65,6 +65,9 @@ public final class Simulator implements AutoCloseable {
         return root(listener) + "/" + profile + "/" + apiVersion;
     }
 
+    /** Requests the simulated providers received so far, errors and faults included (e.g. to count a library's retries). */
+    public long requests() { return providers.requests(); }
+
     /** PKCS12 truststore holding the simulator's self-signed certificate (for {@code javax.net.ssl.trustStore}). */
     public Path trustStore() { return certificate.trustStore(); }
 

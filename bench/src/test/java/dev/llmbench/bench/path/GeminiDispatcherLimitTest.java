@@ -18,13 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Evidence for issue 6 item 4: google-genai leaves OkHttp's default dispatcher in place, so at most 5 async calls
  * per host wait for response headers at once and the rest queue inside OkHttp; the tuned variant lifts the limit.
- * The simulator holds headers back for one network round trip, long enough to see the queue.
+ * The simulator holds headers back for one network round trip (1 s), long enough to see the queue.
  */
 class GeminiDispatcherLimitTest {
 
     @Test
     void defaultQueuesBeyondFivePerHostAndTunedDoesNot() {
-        try (Simulator sim = Simulator.builder().set("zero.network.rttMs", "400")
+        try (Simulator sim = Simulator.builder().set("zero.network.rttMs", "1000")
                 .set("zero.output.mean", "4").set("zero.output.sigma", "0").start()) {
             PathTarget target = new PathTarget(Provider.GEMINI, sim.baseUrl(Simulator.Listener.HTTP, "zero", "v1beta"),
                     "sk-test", null, null, 10);
@@ -48,13 +48,18 @@ class GeminiDispatcherLimitTest {
         }
     }
 
-    /** The SDK enqueues from a common-pool task; give it a moment to have enqueued all ten. */
+    /**
+     * The SDK enqueues from a common-pool task: waits until the dispatcher holds all ten calls, running or queued, and
+     * reads the queue then. No fixed wait: on a loaded 2-core box that task has taken longer than the 200 ms this test
+     * once waited. What must stay short is only the time to enqueue, against the 1 s the simulator holds every
+     * response's headers back (no call can finish, so none leaves the dispatcher, before that).
+     */
     private static int waitForEnqueue(GeminiSdkClient client) {
-        int queued = client.queuedCalls();
-        for (int i = 0; i < 40 && queued < 5; i++) {
-            try { Thread.sleep(5); } catch (InterruptedException e) { Thread.currentThread().interrupt(); break; }
-            queued = client.queuedCalls();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(900);
+        while (client.queuedCalls() + client.runningCalls() < 10 && System.nanoTime() < deadline) {
+            try { Thread.sleep(2); } catch (InterruptedException e) { Thread.currentThread().interrupt(); break; }
         }
-        return queued;
+        assertThat(client.queuedCalls() + client.runningCalls()).as("calls in the dispatcher before the first could finish").isEqualTo(10);
+        return client.queuedCalls();
     }
 }

@@ -40,7 +40,8 @@ final class CacheWriter implements AutoCloseable {
     /** Writes dropped because the queue was full or the client was closing. */
     long dropped() { return dropped.sum(); }
 
-    private ThreadPoolExecutor executor() {
+    /** The writer thread, started on first use; refused once closed. Package-private for the close-race test. */
+    ThreadPoolExecutor executor() {
         ThreadPoolExecutor t = thread;
         if (t != null) return t;
         synchronized (this) {

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CacheWriterTest {
     /** A cache whose writes wait for a latch: a disk slower than the responses. */
@@ -61,5 +63,28 @@ class CacheWriterTest {
         assertThat(cache.puts.get() + writer.dropped()).isEqualTo(n);
         writer.store(key, response());
         assertThat(cache.puts.get() + writer.dropped()).as("a write after close is not stored").isEqualTo(n);
+    }
+
+    /**
+     * Regression test of 5cc893b: a store() that passed its {@code closed} check just before close() ran went on to
+     * start the writer thread after close, and nothing ever shut it down. The second half of that interleaving is
+     * executor() running after close(): it must refuse instead of starting a thread (before the fix it started one).
+     */
+    @Test
+    void noWriterThreadStartsAfterClose() {
+        SlowCache cache = new SlowCache();
+        cache.open.countDown();
+        CacheWriter writer = new CacheWriter(cache);
+        long before = writerThreads();
+        writer.close();
+        assertThatThrownBy(writer::executor).isInstanceOf(RejectedExecutionException.class);
+        writer.store(CacheKey.of(ChatRequest.of("gpt-4.1-nano", "hi"), Provider.OPENAI), response());
+        assertThat(writerThreads()).as("writer threads started after close").isEqualTo(before);
+        assertThat(cache.puts.get()).isZero();
+    }
+
+    private static long writerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("llmbench-cache-writer")).count();
     }
 }

@@ -4,14 +4,17 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,39 +118,91 @@ class LimiterTest {
         assertThat(tiny.dropped()).isEqualTo(1);
     }
 
+    /**
+     * The bound, checked where a racy limiter would break it: the limiter's own in-flight count (read by every holder
+     * while it holds its permit, and by a watcher thread all along) and every permit's {@code inFlightAtStart}, plus
+     * the test's count of permits granted and not yet released (raised on the grant, lowered just before the release,
+     * so it never over-counts). Permits are held across a short spin, half of them across the holder's next acquire
+     * (released by whichever thread polls them next), and a quarter of the acquires go through {@code tryAcquire}, so
+     * grants race on the fast paths too. Checked against a limiter whose reserve was check-then-increment
+     * ({@code if (inFlight.get() < limit) inFlight.incrementAndGet()}): it fails this test on every run.
+     */
     @Test
     void neverExceedsAFixedLimitUnderContention() throws Exception {
         int limit = 5;
-        int threads = 8;
-        int perThread = 3000;
-        Limiter limiter = Limiter.fixed(limit);
-        AtomicInteger holding = new AtomicInteger();
-        AtomicInteger maxHolding = new AtomicInteger();
-        AtomicInteger completed = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        for (int round = 0; round < 4; round++) {
+            Limiter limiter = Limiter.fixed(limit);
+            Contention c = contend(limiter, 8, 3000);
+            assertThat(c.failure.get()).isNull();
+            assertThat(c.maxInFlight.get()).as("the limiter's in-flight count, round %d", round).isLessThanOrEqualTo(limit);
+            assertThat(c.maxAtStart.get()).as("in flight at a grant, by the limiter").isLessThanOrEqualTo(limit);
+            assertThat(c.maxHeld.get()).as("permits held at once, by the test").isLessThanOrEqualTo(limit);
+            assertThat(c.maxHeld.get()).as("the load really contended for the window").isEqualTo(limit);
+            assertThat(c.completed.get()).isEqualTo(8 * 3000);
+            assertThat(c.held.get()).isZero();
+            assertThat(limiter.inFlight()).isZero();
+            assertThat(limiter.waiting()).isZero();
+        }
+    }
+
+    private static final class Contention {
+        final AtomicInteger held = new AtomicInteger();
+        final AtomicInteger maxHeld = new AtomicInteger();
+        final AtomicInteger maxInFlight = new AtomicInteger();
+        final AtomicInteger maxAtStart = new AtomicInteger();
+        final AtomicInteger completed = new AtomicInteger();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        void granted(Limiter limiter, Limiter.Permit p) {
+            maxHeld.accumulateAndGet(held.incrementAndGet(), Math::max);
+            maxAtStart.accumulateAndGet(p.inFlightAtStart(), Math::max);
+            maxInFlight.accumulateAndGet(limiter.inFlight(), Math::max);
+            completed.incrementAndGet();
+        }
+
+        void release(Limiter limiter, Limiter.Permit p) {
+            maxInFlight.accumulateAndGet(limiter.inFlight(), Math::max);
+            held.decrementAndGet();
+            p.release(Outcome.SUCCESS);
+        }
+    }
+
+    private static Contention contend(Limiter limiter, int threads, int perThread) throws Exception {
+        Contention c = new Contention();
+        ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
         ConcurrentLinkedQueue<Limiter.Permit> handoff = new ConcurrentLinkedQueue<>();
         CountDownLatch done = new CountDownLatch(threads);
+        CyclicBarrier go = new CyclicBarrier(threads);
         try {
+            pool.execute(() -> { // the watcher
+                while (done.getCount() > 0) c.maxInFlight.accumulateAndGet(limiter.inFlight(), Math::max);
+            });
             for (int t = 0; t < threads; t++) {
                 pool.execute(() -> {
                     try {
+                        go.await(10, TimeUnit.SECONDS);
+                        ThreadLocalRandom random = ThreadLocalRandom.current();
                         for (int i = 0; i < perThread; i++) {
-                            CompletableFuture<Limiter.Permit> f = limiter.acquire();
-                            // Half the permits are released by whichever thread polls them next (cross-thread release).
+                            CompletableFuture<Limiter.Permit> f;
+                            if (random.nextInt(4) == 0) {
+                                Optional<Limiter.Permit> now = limiter.tryAcquire();
+                                if (now.isEmpty()) { i--; Thread.yield(); continue; }
+                                f = CompletableFuture.completedFuture(now.get());
+                            } else {
+                                f = limiter.acquire();
+                            }
                             f.thenAccept(p -> {
-                                int h = holding.incrementAndGet();
-                                maxHolding.accumulateAndGet(h, Math::max);
-                                holding.decrementAndGet();
-                                completed.incrementAndGet();
-                                if (ThreadLocalRandom.current().nextBoolean()) p.release(Outcome.SUCCESS);
-                                else handoff.add(p);
+                                c.granted(limiter, p);
+                                spin(ThreadLocalRandom.current().nextInt(500));
+                                if (ThreadLocalRandom.current().nextBoolean()) c.release(limiter, p);
+                                else handoff.add(p); // held across this thread's next acquire
                             });
                             Limiter.Permit other = handoff.poll();
-                            if (other != null) other.release(Outcome.SUCCESS);
+                            if (other != null) c.release(limiter, other);
                             if (!f.isDone()) f.get(10, TimeUnit.SECONDS);
                         }
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
+                    } catch (Throwable e) {
+                        c.failure.compareAndSet(null, e);
                     } finally {
                         done.countDown();
                     }
@@ -155,14 +210,15 @@ class LimiterTest {
             }
             assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
             Limiter.Permit p;
-            while ((p = handoff.poll()) != null) p.release(Outcome.SUCCESS);
+            while ((p = handoff.poll()) != null) c.release(limiter, p);
         } finally {
             pool.shutdownNow();
         }
-        assertThat(completed.get()).isEqualTo(threads * perThread);
-        assertThat(maxHolding.get()).isLessThanOrEqualTo(limit);
-        assertThat(limiter.inFlight()).isZero();
-        assertThat(limiter.waiting()).isZero();
+        return c;
+    }
+
+    private static void spin(int iterations) {
+        for (int i = 0; i < iterations; i++) Thread.onSpinWait();
     }
 
     @Test

@@ -40,6 +40,7 @@ import java.util.Map;
  * @param faultRates                per-request probability of each fault ({@code fault.<name>})
  * @param stallMs                   how long stall faults stop sending ({@code fault.stallMs})
  * @param trickleMs                 event spacing of the slow-trickle fault ({@code fault.trickleMs})
+ * @param faultRetryAfterMs         the retry hint of the forced {@code rate-limit} fault ({@code fault.retryAfterMs}; 0 = retry at once)
  * @param maxBatchBytes             most bytes written per flush when events are due together ({@code io.maxBatchBytes})
  * @param replay                    answer a repeated identical request with the recorded bytes of the first answer,
  *                                  skipping the whole model ({@code io.replay}; only for profiles without delays,
@@ -77,6 +78,7 @@ public record Profile(
         Map<FaultKind, Double> faultRates,
         long stallMs,
         long trickleMs,
+        long faultRetryAfterMs,
         int maxBatchBytes,
         boolean replay) {
 

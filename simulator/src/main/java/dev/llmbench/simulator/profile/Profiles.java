@@ -103,6 +103,7 @@ public final class Profiles {
                 faults,
                 r.integer("fault.stallMs", 0, 3_600_000),
                 r.integer("fault.trickleMs", 0, 600_000),
+                r.integer("fault.retryAfterMs", 0, 3_600_000),
                 r.integer32("io.maxBatchBytes", 256, 16 * 1024 * 1024),
                 r.bool("io.replay"));
         double total = faults.values().stream().mapToDouble(Double::doubleValue).sum();

@@ -147,7 +147,7 @@ final class AnthropicApi implements ProviderApi {
             default -> a.requestsLimit() + " requests per minute";
         };
         Map<String, String> h = limitHeaders(a);
-        h.put("retry-after", Long.toString(Durations.ceilSeconds(a.retryAfterMillis())));
+        h.put("retry-after", Long.toString(Durations.retryAfterSeconds(a.retryAfterMillis())));
         return error(429, "rate_limit_error", "This request would exceed the rate limit for your organization (org-simulated) of "
                 + what + ". For details, refer to: https://docs.claude.com/en/api/rate-limits. You can see the response headers"
                 + " for current usage. Please reduce the prompt length or the maximum tokens requested, or try again later.", h);

@@ -18,6 +18,9 @@ final class Durations {
     /** Whole seconds, rounded up, at least 1: the {@code retry-after} header. */
     static long ceilSeconds(long millis) { return Math.max(1, (millis + 999) / 1000); }
 
+    /** The {@code retry-after} header's seconds: as {@link #ceilSeconds}, but 0 for a hint of 0 (retry at once). */
+    static long retryAfterSeconds(long millis) { return millis <= 0 ? 0 : ceilSeconds(millis); }
+
     /** RFC 3339 instant at second precision, as in Anthropic's {@code anthropic-ratelimit-*-reset}. */
     static String rfc3339After(long millis) {
         return Instant.now().plusMillis(millis).truncatedTo(ChronoUnit.SECONDS).toString();

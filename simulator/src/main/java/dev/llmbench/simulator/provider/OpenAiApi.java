@@ -172,7 +172,7 @@ final class OpenAiApi implements ProviderApi {
                 + limit + ", Used " + used + ", Requested " + requested + ". Please try again in "
                 + Durations.goStyle(a.retryAfterMillis()) + ". Visit https://platform.openai.com/account/rate-limits to learn more.";
         Map<String, String> h = limitHeaders(a);
-        h.put("retry-after", Long.toString(Durations.ceilSeconds(a.retryAfterMillis())));
+        h.put("retry-after", Long.toString(Durations.retryAfterSeconds(a.retryAfterMillis())));
         h.put("retry-after-ms", Long.toString(a.retryAfterMillis()));
         return error(429, message, type, null, "rate_limit_exceeded", h);
     }

@@ -35,6 +35,8 @@ public final class SimulatedProviders implements ExchangeHandler, AutoCloseable 
     private final ProfileRuntime defaultRuntime;
 
     /** Loads the profiles; throws IllegalArgumentException (one-line message) on a bad profile file or override. */
+    private final java.util.concurrent.atomic.LongAdder requests = new java.util.concurrent.atomic.LongAdder();
+
     public SimulatedProviders(SimulatorSettings settings) {
         this.profiles = Collections.unmodifiableMap(Profiles.load(settings));
         profiles.forEach((name, p) -> runtimes.put(name, new ProfileRuntime(p, settings.seed())));
@@ -44,8 +46,12 @@ public final class SimulatedProviders implements ExchangeHandler, AutoCloseable 
     /** The effective profiles, by name. */
     public Map<String, Profile> profiles() { return profiles; }
 
+    /** Requests received so far (every path, errors and faults included): what a client's hidden retries add to. */
+    public long requests() { return requests.sum(); }
+
     @Override
     public void handle(Exchange ex) {
+        requests.increment();
         try {
             route(ex);
         } catch (RuntimeException e) {
@@ -148,6 +154,13 @@ public final class SimulatedProviders implements ExchangeHandler, AutoCloseable 
         if (refusal != null) Replies.sendAfter(ex, refusal, net);
     }
 
+    /** An error-status fault; a forced 429 carries the profile's retry hint ({@code fault.retryAfterMs}). */
+    private static Reply fault(ProviderApi api, Profile p, FaultKind kind, String model) {
+        if (kind != FaultKind.RATE_LIMIT) return api.fault(kind, model);
+        long retryMs = p.faultRetryAfterMs();
+        return api.rateLimited(new Admission(Admission.Limit.REQUESTS, retryMs, 1, 0, retryMs, 0, 0, 0, 0, 0), model);
+    }
+
     /** Limits, faults and caching; starts the generation or returns the refusal to send. */
     private Reply admit(Exchange ex, ProfileRuntime rt, ProviderApi api, GenerationRequest req, long net) {
         Profile p = rt.profile;
@@ -158,7 +171,7 @@ public final class SimulatedProviders implements ExchangeHandler, AutoCloseable 
             if (forced == null) {
                 return api.badRequest("unknown " + FAULT_HEADER + " '" + faultName.trim() + "' (known: " + FaultKind.wireNames() + ")");
             }
-            if (forced.isErrorStatus()) return api.fault(forced, req.model());
+            if (forced.isErrorStatus()) return fault(api, p, forced, req.model());
         }
         Admission admission = Admission.UNLIMITED;
         Runnable releaseAdmission = null;
@@ -179,7 +192,7 @@ public final class SimulatedProviders implements ExchangeHandler, AutoCloseable 
         Plan plan = Plan.draw(p, ex, req, cached, rnd, forced);
         if (plan.fault() != null && plan.fault().isErrorStatus()) {
             if (releaseAdmission != null) releaseAdmission.run();
-            return api.fault(plan.fault(), req.model());
+            return fault(api, p, plan.fault(), req.model());
         }
         String id = api.responseId(Ids.alphanumeric(rnd, 24));
         String requestId = "req_" + Ids.alphanumeric(rnd, 24);

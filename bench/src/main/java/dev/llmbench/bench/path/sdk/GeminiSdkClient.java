@@ -184,6 +184,9 @@ public final class GeminiSdkClient implements LlmClient {
     /** Calls OkHttp's dispatcher holds back because of its limits (the default allows 5 per host). */
     public int queuedCalls() { return dispatcher.queuedCallsCount(); }
 
+    /** Calls OkHttp's dispatcher is running (sent, waiting for or reading their response). */
+    public int runningCalls() { return dispatcher.runningCallsCount(); }
+
     /** The dispatcher's per-host limit for async calls. */
     public int maxRequestsPerHost() { return dispatcher.getMaxRequestsPerHost(); }
 

@@ -159,16 +159,19 @@ public final class OkHttpTransport implements Transport {
      * open and takes new streams (closed ones linger in the weak set until collected). Counted over every host (more
      * permissive with several hosts, never stricter) and never above the pool's live count.
      */
-    private int settledConnections() {
+    private int settledConnections() { return settledConnections(pool.connectionCount()); }
+
+    /** {@link #settledConnections()} with the pool's live count given (package-private for the regression test). */
+    int settledConnections(int poolConnections) {
         int open = 0;
         synchronized (settled) {
             for (Connection c : settled) if (!c.socket().isClosed()) open++;
         }
-        return Math.min(open, pool.connectionCount()) + 1;
+        return Math.min(open, poolConnections) + 1;
     }
 
     /** A response arrived on {@code c}: the server's SETTINGS precede it, so OkHttp keeps to c's limit from now on. */
-    private void settledResponse(Connection c) {
+    void settledResponse(Connection c) {
         synchronized (settled) {
             if (refusals.getOrDefault(c, 0) < 2) settled.add(c);
         }
@@ -179,7 +182,7 @@ public final class OkHttpTransport implements Transport {
      * noNewExchanges): it still counts in the pool while its streams finish, but takes no new ones, so from then on it
      * does not widen the bound (which would let a burst pile onto a new connection before its SETTINGS).
      */
-    private void refused(Connection c) {
+    void refused(Connection c) {
         synchronized (settled) {
             if (refusals.merge(c, 1, Integer::sum) >= 2) settled.remove(c);
         }
