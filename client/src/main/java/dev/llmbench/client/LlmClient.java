@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 
 /**
  * The reference client. Build one and share it: it is thread-safe and reuses connections (the lessons measured a
- * client per request cutting throughput 3.6x). Building opens nothing; transports start on first use.
+ * client per request cutting throughput 3.6x: docs/lessons.md, "client-reuse"). Building opens nothing; transports
+ * start on first use.
  *
  * <pre>{@code
  * try (LlmClient client = LlmClient.builder().maxConcurrency(32).build()) {

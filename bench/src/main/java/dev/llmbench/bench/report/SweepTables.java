@@ -185,6 +185,17 @@ public final class SweepTables {
             sb.append(' ').append(ESTIMATED).append(" Output tokens estimated (content events counted, the library exposed no usage) for ")
                     .append(String.join("; ", estimated)).append(" ok requests.");
         }
+        sb.append(" tok/s and req/s are steady-state rates (completions between the c-th and the (n−c)-th, with c in flight);"
+                + " batch tok/s is the lessons' figure (the first 64 requests over their wall); rate/Little = tok/s over c × mean"
+                + " output tokens / mean E2E from submit.");
+        List<String> noWindow = groups.stream().filter(g -> g.ok() > 0 && g.runs().stream().noneMatch(c -> c.measured().steady().present()))
+                .map(g -> Providers.display(g.key().provider()) + " c=" + g.key().concurrency() + " " + pathLabel(g)
+                        + (g.key().variant().isEmpty() ? "" : " " + g.key().variant()))
+                .toList();
+        if (!noWindow.isEmpty()) {
+            sb.append(" No steady window (tok/s –) for ").append(String.join("; ", noWindow))
+                    .append(": n ≤ 2c, or no ok request completed inside it (e.g. 429s returned at once used up the cell's requests).");
+        }
         return sb.append('\n').toString();
     }
 
