@@ -71,7 +71,10 @@ public final class SweepMain {
                 return 0;
             }
             sweep = Catalog.named(o.sweep());
-            if (sweep instanceof CellSweep cells) sim = SimOverrides.of(cells, o);
+            if (sweep instanceof CellSweep cells) {
+                cells.validate(o);
+                sim = SimOverrides.of(cells, o);
+            }
             Preflight.check(o, root, sweep.reads(), sim); // before the simulator starts: bad paths and settings are bad input too
         } catch (OptionException e) {
             err.println("llmbench: " + e.getMessage());
@@ -92,7 +95,7 @@ public final class SweepMain {
         CellSweep cellSweep = (CellSweep) sweep;
         try (Target target = openTarget(o, sim)) {
             SweepContext ctx = new SweepContext(o, target, out);
-            List<SweepSection> sections = cellSweep.sections(ctx).stream().filter(s -> !s.cells().isEmpty()).toList();
+            List<SweepSection> sections = cellSweep.sections(ctx).stream().filter(SweepSection::runs).toList();
             if (sections.isEmpty()) {
                 if (o.target() instanceof TargetSpec.Live) { // missing keys are bad input
                     err.println("llmbench: -Dtarget=live: no key is set for " + String.join(", ", o.providers()) + "; valid: set "
@@ -104,7 +107,8 @@ public final class SweepMain {
             }
             SweepRunner runner = new SweepRunner(o, target, root, out, cellSweep.provenance(o));
             List<SweepRunner.Published> published;
-            try (Progress progress = Progress.forConsole(out, "sweep " + o.sweep(), runner.totalRequests(sections))) {
+            try (Progress progress = runner.timed(sections) ? Progress.timed(out)
+                    : Progress.forConsole(out, "sweep " + o.sweep(), runner.totalRequests(sections))) {
                 published = runner.run(sections, progress);
             }
             published.forEach(runner::print);

@@ -1,5 +1,6 @@
 package dev.llmbench.bench.cli;
 
+import dev.llmbench.bench.model.Slo;
 import dev.llmbench.bench.report.JmhReport;
 import dev.llmbench.client.TransportKind;
 
@@ -46,12 +47,26 @@ public final class Options {
             "measured requests per cell; auto holds the offered load for several waves, so the steady-state window has many completions",
             v -> v.equalsIgnoreCase("auto") ? null : range(v, 1, 100_000_000), null, 16);
     public static final Option<Integer> WARMUP = new Option<>("warmup", "auto | an integer >= 0", "auto (quick: 1)",
-            "warm-up requests per cell, excluded from results; auto = one wave at the cell's concurrency",
+            "warm-up requests per cell, excluded from results; auto = one wave at the cell's concurrency (open loop: 8 requests)",
             v -> v.equalsIgnoreCase("auto") ? null : range(v, 0, 1_000_000), null, 1);
     public static final Option<Integer> REPEATS = new Option<>("repeats", "an integer >= 1", "1", "repeats of every cell, interleaved A B A B",
             v -> range(v, 1, 100_000_000), 1, 1);
-    public static final Option<Double> RATE = new Option<>("rate", "requests per second, a number > 0", "(closed loop)",
-            "open loop: Poisson arrivals at this rate (seeded), concurrency caps in-flight requests", Options::rate, null, null);
+    public static final Option<List<Double>> RATE = new Option<>("rate",
+            "requests per second: a number > 0; the sweeps that vary the rate (rate) take a comma list, e.g. 2,4,8", "(closed loop)",
+            "open loop: Poisson arrivals at this rate (seeded), concurrency caps in-flight requests", Options::rates, null, null);
+    public static final Option<Integer> RATES = new Option<>("rates", "an integer from 2 to 100", "6 (quick: 3)",
+            "rate sweep without -Drate: this many rates spread evenly between the synchronous and the throughput probe",
+            v -> range(v, 2, 100), 6, 3);
+    public static final Option<Long> DURATION = new Option<>("duration", "a duration: a number and ms, s or m, e.g. 500ms, 60s, 2m",
+            "(by -Dn)", "measure each cell for this long instead of -Dn requests (with -Dn too, whichever ends first); warm-up as"
+            + " without it; the requests in flight at the end finish and count", Options::duration, null, null);
+    public static final Option<Slo> SLO = new Option<>("slo", Slo.FORM, "(none)",
+            "per-request targets (TTFT and E2E from the caller's submit): each cell reports slo_attainment and goodput_req_s",
+            Slo::parse, null, null);
+    public static final Option<Double> ATTAINMENT = new Option<>("attainment", "a share in (0, 1], e.g. 0.95", "0.95",
+            "capacity search: the share of requests that must meet -Dslo at a sustainable rate", Options::share, 0.95, 0.95);
+    public static final Option<Integer> CAPACITY_STEPS = new Option<>("capacitySteps", "an integer from 3 to 40", "10 (quick: 6)",
+            "capacity search: the most rate points it runs, bracketing then bisecting", v -> range(v, 3, 40), 10, 6);
     public static final Option<Integer> RETRIES = new Option<>("retries", "an integer from 0 to 10", "0",
             "retries per request inside the reference client (backoff with jitter, retry-after honoured); counted in the results",
             v -> range(v, 0, 10), 0, 0);
@@ -87,12 +102,12 @@ public final class Options {
             JmhReport.DEFAULT_RESULTS, JmhReport.DEFAULT_RESULTS);
 
     /** Every option, in the order the help lists them. */
-    public static final List<Option<?>> ALL = List.of(SWEEP, PROVIDER, MODEL, CONCURRENCY, N, WARMUP, REPEATS, RATE, RETRIES,
-            MAX_TOKENS, TRANSPORT, TARGET, SEED, QUICK, SIM_IN_PROCESS, SIM_SET, PRICES, REPORTS, CACHE_DIR, RESULTS, JMH_RESULTS);
+    public static final List<Option<?>> ALL = List.of(SWEEP, PROVIDER, MODEL, CONCURRENCY, N, DURATION, WARMUP, REPEATS, RATE,
+            RATES, SLO, ATTAINMENT, CAPACITY_STEPS, RETRIES, MAX_TOKENS, TRANSPORT, TARGET, SEED, QUICK, SIM_IN_PROCESS, SIM_SET, PRICES, REPORTS, CACHE_DIR, RESULTS, JMH_RESULTS);
 
     /** What every sweep that runs cells reads. */
     public static final Set<Option<?>> CELL_SWEEP = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(SWEEP, PROVIDER, MODEL,
-            CONCURRENCY, N, WARMUP, REPEATS, RATE, RETRIES, MAX_TOKENS, TRANSPORT, TARGET, SEED, QUICK, SIM_IN_PROCESS, SIM_SET,
+            CONCURRENCY, N, DURATION, WARMUP, REPEATS, RATE, SLO, RETRIES, MAX_TOKENS, TRANSPORT, TARGET, SEED, QUICK, SIM_IN_PROCESS, SIM_SET,
             PRICES, REPORTS, RESULTS)));
 
     /**
@@ -167,10 +182,41 @@ public final class Options {
         };
     }
 
-    private static Double rate(String v) {
+    private static double rate(String v) {
         double r = Double.parseDouble(v);
         if (!(r > 0) || Double.isInfinite(r)) throw new IllegalArgumentException(v);
         return r;
+    }
+
+    private static List<Double> rates(String v) {
+        List<Double> out = new ArrayList<>();
+        for (String s : v.split(",")) {
+            if (s.isBlank()) continue;
+            double r = rate(s.trim());
+            if (!out.contains(r)) out.add(r);
+        }
+        if (out.isEmpty()) throw new IllegalArgumentException(v);
+        return List.copyOf(out);
+    }
+
+    private static Double share(String v) {
+        double d = Double.parseDouble(v);
+        if (!(d > 0 && d <= 1)) throw new IllegalArgumentException(v);
+        return d;
+    }
+
+    /** {@code 500ms}, {@code 60s}, {@code 2m} (or {@code 1.5s}) as nanoseconds, at least 1 ms and at most a day. */
+    static Long duration(String v) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|m)").matcher(v.toLowerCase(Locale.ROOT));
+        if (!m.matches()) throw new IllegalArgumentException(v);
+        double unit = switch (m.group(2)) {
+            case "ms" -> 1e6;
+            case "s" -> 1e9;
+            default -> 60e9;
+        };
+        double nanos = Double.parseDouble(m.group(1)) * unit;
+        if (nanos < 1e6 || nanos > 86_400e9) throw new IllegalArgumentException(v);
+        return (long) nanos;
     }
 
     private static List<Integer> intList(String v) {

@@ -1,5 +1,6 @@
 package dev.llmbench.bench.cli;
 
+import dev.llmbench.bench.model.Slo;
 import dev.llmbench.client.TransportKind;
 
 import java.util.Collections;
@@ -103,8 +104,23 @@ public final class SweepOptions {
 
     public int repeats() { return get(Options.REPEATS); }
 
-    /** Open-loop arrival rate in requests/s, or null for closed loop. */
-    public Double rate() { return get(Options.RATE); }
+    /** Open-loop arrival rate in requests/s (the first of {@code -Drate}), or null for closed loop. */
+    public Double rate() {
+        List<Double> rates = rates();
+        return rates == null ? null : rates.get(0);
+    }
+
+    /** Every rate {@code -Drate} lists, or null when not given. */
+    public List<Double> rates() { return get(Options.RATE); }
+
+    /** {@code -Dduration} in nanoseconds, or 0: cells are bounded by their request count. */
+    public long durationNanos() {
+        Long d = get(Options.DURATION);
+        return d == null ? 0 : d;
+    }
+
+    /** The per-request targets of {@code -Dslo}, or null. */
+    public Slo slo() { return get(Options.SLO); }
 
     /** Retries the reference client makes per request; 0 by default: raw benchmarks show every failure. */
     public int retries() { return get(Options.RETRIES); }

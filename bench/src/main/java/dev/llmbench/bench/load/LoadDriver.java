@@ -5,18 +5,20 @@ import dev.llmbench.bench.model.CellMeasurement;
 import dev.llmbench.bench.path.PathSession;
 import dev.llmbench.bench.model.Metric;
 import dev.llmbench.bench.model.Overhead;
+import dev.llmbench.bench.model.Slo;
 import dev.llmbench.bench.model.SteadyState;
 import dev.llmbench.client.ChatResponse;
 import dev.llmbench.client.StreamTiming;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,10 +27,15 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Drives one cell: a warm-up phase (excluded), then the measured phase, either closed loop (a {@link Semaphore} of
  * {@code concurrency} permits; the single driver thread issues the next request as soon as one completes) or open loop
- * (Poisson arrivals from a seeded generator, in-flight requests capped by the same semaphore). Requests are the
- * path's asynchronous streams: no thread per request. Open-loop latencies are measured from each request's
- * <em>intended</em> start, so a stalled driver or a full in-flight cap shows up in the numbers instead of being hidden
- * (no coordinated omission); the gap between intended and actual dispatch is recorded as {@link Metric#DISPATCH_LAG}.
+ * (Poisson arrivals from a seeded generator, in-flight requests capped by the same semaphore). The measured phase
+ * sends {@link LoadPlan#requests()} requests or, timed, dispatches for {@link LoadPlan#durationNanos()}; the requests
+ * in flight when it stops dispatching complete and count. Requests are the path's asynchronous streams: no thread per
+ * request. Open-loop latencies are measured from each request's <em>intended</em> start, so a stalled driver or a full
+ * in-flight cap shows up in the numbers instead of being hidden (no coordinated omission); the gap between intended
+ * and actual dispatch is recorded as {@link Metric#DISPATCH_LAG}. An open-loop point asked to
+ * ({@link LoadPlan#stopSaturated()}) stops early when {@link Saturation} finds it over-saturated, cancelling what is in
+ * flight, and says why ({@link CellMeasurement#stoppedEarly()}). With an SLO every completion is judged by it
+ * ({@link Slo#met}).
  */
 public final class LoadDriver {
     /** A cell that has not finished by then is cut short: its outstanding requests are cancelled and counted so. */
@@ -44,14 +51,14 @@ public final class LoadDriver {
     public CellMeasurement run(PathSession session, RequestFactory requests, LoadPlan plan, Path hlog)
             throws IOException, InterruptedException {
         if (plan.warmup() > 0) {
-            new Phase(session, requests, plan.warmup(), plan.concurrency(), true, null).closedLoop();
+            new Phase(session, requests, plan.warmup(), 0, plan.concurrency(), true, null, null).closedLoop();
         }
         ResourceMeter meter = new ResourceMeter();
-        Phase measured = new Phase(session, requests, plan.requests(), plan.concurrency(), false, meter);
+        Phase measured = new Phase(session, requests, plan.requests(), plan.durationNanos(), plan.concurrency(), false, meter, plan.slo());
         long startEpochMs = System.currentTimeMillis();
         long retriesBefore = session.retries();
         meter.start();
-        if (plan.openLoop()) measured.openLoop(plan.rate(), plan.seed());
+        if (plan.openLoop()) measured.openLoop(plan.rate(), plan.seed(), plan.stopSaturated());
         else measured.closedLoop();
         long retries = session.retries() - retriesBefore;
         double cpuMillis = meter.cpuMillis();
@@ -64,7 +71,7 @@ public final class LoadDriver {
                 ? summary.toOverhead(measured.idealWallMicros() * 1_000.0 / wallNanos) : null;
         return new CellMeasurement(wallNanos / 1e9, plan.openLoop() ? plan.rate() : Double.NaN, t.outcomes(retries),
                 t.tokens(), summary.latency(), summary.adjusted(), overhead, measured.steadyState(), measured.batch(),
-                cpuMillis, peakThreads, t.protocols(), List.of());
+                cpuMillis, peakThreads, t.protocols(), List.of(), plan.slo(), measured.sloMet(), measured.stoppedEarly);
     }
 
     /**
@@ -95,17 +102,23 @@ public final class LoadDriver {
         }
     }
 
-    /** One phase's requests and their bookkeeping. */
+    /**
+     * One phase's requests and their bookkeeping. The driver's thread dispatches; completions arrive on transport
+     * threads. A request holds one of the {@code concurrency} permits from dispatch until its bookkeeping is done, so
+     * holding all permits means nothing is in flight.
+     */
     private final class Phase {
         final PathSession session;
         final RequestFactory requests;
+        /** Requests to send; 0 = no count limit (a timed phase). */
         final int count;
+        final long durationNanos;
         final int concurrency;
         final boolean warmup;
+        final Slo slo;
         final OutcomeTally tally = new OutcomeTally();
         final CellRecorder recorder = new CellRecorder();
         final Semaphore permits;
-        final CountDownLatch done;
         final AtomicLong lastDoneNanos = new AtomicLong();
         final AtomicLong groundTruthRequests = new AtomicLong();
         /** Closed loop: server-side busy time per slot, µs (a slot is used by one request at a time). */
@@ -113,60 +126,74 @@ public final class LoadDriver {
         final ConcurrentLinkedQueue<Integer> freeSlots = new ConcurrentLinkedQueue<>();
         /** Open loop: latest (intended start + server-side duration), µs after the phase start. */
         final AtomicLong openLoopIdealMicros = new AtomicLong();
-        final CompletableFuture<?>[] futures;
+        /** The requests in flight by index, to cancel them at a time limit or a saturation stop. */
+        final ConcurrentHashMap<Integer, CompletableFuture<?>> inFlight = new ConcurrentHashMap<>();
         /**
          * Per completion, in completion order: when (nanoTime), the output tokens if ok (-1 if it failed or was a
-         * cache hit) and, at the steady window's two edges, the process CPU time. Written under {@code this}.
+         * cache hit), its submit-to-end time, whether it met the SLO. Grown and written under {@code this}.
          */
-        final long[] doneNanos;
-        final long[] doneTokens;
-        final long[] doneE2eSubmitNanos;
-        /** Per request index: when it completed (nanoTime), ok or not; and its output tokens if ok. For the batch. */
-        final long[] requestDoneNanos;
-        final long[] requestTokens;
+        long[] doneNanos;
+        long[] doneTokens;
+        long[] doneE2eSubmitNanos;
+        boolean[] doneMet;
+        /** Per request index below {@link Batch#LESSONS_REQUESTS}: when it completed, and its output tokens if ok. */
+        final long[] requestDoneNanos = new long[Batch.LESSONS_REQUESTS];
+        final long[] requestTokens = new long[Batch.LESSONS_REQUESTS];
         int completions;
+        long sloMet;
+        /** Set once completions stop counting towards the window (a saturation stop cancels what is left). */
+        boolean windowClosed;
         final int windowFrom;
-        final int windowTo;
+        /** Closed loop: the window's closing completion; known up front for a counted phase, set when a timed one stops. */
+        int windowTo;
         double windowFromCpu = Double.NaN;
         double windowToCpu = Double.NaN;
         final ResourceMeter meter;
         long startNanos;
+        /** Requests dispatched so far (the driver's thread only). */
+        int dispatched;
         boolean open;
+        String stoppedEarly;
 
-        Phase(PathSession session, RequestFactory requests, int count, int concurrency, boolean warmup, ResourceMeter meter) {
+        Phase(PathSession session, RequestFactory requests, int count, long durationNanos, int concurrency, boolean warmup,
+              ResourceMeter meter, Slo slo) {
             this.session = session;
             this.requests = requests;
             this.count = count;
+            this.durationNanos = durationNanos;
             this.concurrency = concurrency;
             this.warmup = warmup;
+            this.slo = slo;
             this.permits = new Semaphore(concurrency);
-            this.done = new CountDownLatch(count);
             this.slotServerMicros = new long[concurrency];
             for (int i = 0; i < concurrency; i++) freeSlots.add(i);
-            this.futures = new CompletableFuture<?>[count];
-            this.doneNanos = new long[count];
-            this.doneTokens = new long[count];
-            this.doneE2eSubmitNanos = new long[count];
-            this.requestDoneNanos = new long[count];
-            this.requestTokens = new long[count];
+            int initial = count > 0 ? count : 1024;
+            this.doneNanos = new long[initial];
+            this.doneTokens = new long[initial];
+            this.doneE2eSubmitNanos = new long[initial];
+            this.doneMet = new boolean[initial];
             this.meter = meter;
             this.windowFrom = concurrency;
-            this.windowTo = count - concurrency;
+            this.windowTo = durationNanos > 0 ? Integer.MAX_VALUE : count - concurrency;
         }
 
         /**
          * The steady window ({@link SteadyState}) between completions {@code from} and {@code to} (1-based, in
-         * completion order): the ok ones after the first up to and including the second. Read after every request
+         * completion order): the ones after the first up to and including the second. Read after every request
          * completed.
          */
         synchronized SteadyState steadyState() {
-            int from = open ? Math.max(1, count / 10) : windowFrom;
-            int to = open ? count - from : windowTo;
+            int from = open ? Math.max(1, completions / 10) : windowFrom;
+            int to = open ? completions - from : windowTo;
             if (from < 1 || to <= from || to > completions) return SteadyState.empty();
             long ok = 0;
+            long all = 0;
+            long met = 0;
             long tokens = 0;
             long e2e = 0;
             for (int i = from; i < to; i++) { // completions from+1 .. to, 0-based from .. to-1
+                all++;
+                if (doneMet[i]) met++;
                 if (doneTokens[i] >= 0) {
                     ok++;
                     tokens += doneTokens[i];
@@ -174,14 +201,16 @@ public final class LoadDriver {
                 }
             }
             double seconds = (doneNanos[to - 1] - doneNanos[from - 1]) / 1e9;
-            if (ok == 0 || seconds <= 0) return SteadyState.empty();
+            if (seconds <= 0) return SteadyState.empty();
             double cpu = open ? Double.NaN : windowToCpu - windowFromCpu;
-            return new SteadyState(seconds, ok, tokens, cpu, e2e / 1e9 / ok);
+            return new SteadyState(seconds, ok, tokens, cpu, ok == 0 ? Double.NaN : e2e / 1e9 / ok, all, met);
         }
+
+        synchronized long sloMet() { return sloMet; }
 
         /** The first {@link Batch#LESSONS_REQUESTS} requests by index, from the phase start to the last of them completing. */
         synchronized Batch batch() {
-            int k = Math.min(Batch.LESSONS_REQUESTS, count);
+            int k = Math.min(Batch.LESSONS_REQUESTS, dispatched);
             long last = 0;
             long tokens = 0;
             for (int i = 0; i < k; i++) {
@@ -196,42 +225,99 @@ public final class LoadDriver {
          * Books completion of request {@code i} ({@code tokens} -1 unless ok) submitted at {@code submitNanos}, and
          * reads the CPU at the window's edges.
          */
-        private synchronized void booked(int i, long nanos, long tokens, long submitNanos) {
-            requestDoneNanos[i] = nanos;
-            requestTokens[i] = Math.max(0, tokens);
+        private synchronized void booked(int i, long nanos, long tokens, long submitNanos, boolean met) {
+            if (met) sloMet++;
+            if (i < Batch.LESSONS_REQUESTS) {
+                requestDoneNanos[i] = nanos;
+                requestTokens[i] = Math.max(0, tokens);
+            }
+            if (windowClosed) return;
             int k = completions++;
+            if (k == doneNanos.length) grow();
             doneNanos[k] = nanos;
             doneTokens[k] = tokens;
             doneE2eSubmitNanos[k] = nanos - submitNanos;
+            doneMet[k] = met;
             if (meter != null && !open) {
                 if (k + 1 == windowFrom) windowFromCpu = meter.cpuMillis();
                 if (k + 1 == windowTo) windowToCpu = meter.cpuMillis();
             }
         }
 
+        private void grow() {
+            int n = doneNanos.length * 2;
+            doneNanos = Arrays.copyOf(doneNanos, n);
+            doneTokens = Arrays.copyOf(doneTokens, n);
+            doneE2eSubmitNanos = Arrays.copyOf(doneE2eSubmitNanos, n);
+            doneMet = Arrays.copyOf(doneMet, n);
+        }
+
+        /** Whether another request may go out: the count is not reached and, when timed, the time is not up. */
+        private boolean more(long nowNanos) {
+            return (count == 0 || dispatched < count) && (durationNanos == 0 || nowNanos - startNanos < durationNanos);
+        }
+
         void closedLoop() throws InterruptedException {
             startNanos = System.nanoTime();
-            for (int i = 0; i < count; i++) {
-                permits.acquire();
-                dispatch(i, 0);
+            while (more(System.nanoTime())) {
+                if (durationNanos == 0) {
+                    permits.acquire();
+                } else if (!permits.tryAcquire(startNanos + durationNanos - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                    break;
+                }
+                if (!more(System.nanoTime())) { // the time ran out while waiting for the permit
+                    permits.release();
+                    break;
+                }
+                dispatch(dispatched++, 0);
             }
+            if (durationNanos > 0) closeTimedWindow();
             awaitAll();
         }
 
-        void openLoop(double rate, long seed) throws InterruptedException {
+        /** A timed closed loop stopped dispatching: from here in-flight falls, so the window closes at n - c. */
+        private synchronized void closeTimedWindow() {
+            windowTo = dispatched - concurrency;
+            if (meter != null && windowTo > windowFrom) windowToCpu = meter.cpuMillis();
+        }
+
+        void openLoop(double rate, long seed, boolean stopSaturated) throws InterruptedException {
             open = true;
             SplittableRandom random = new SplittableRandom(seed);
             double meanGapNanos = 1e9 / rate;
             startNanos = System.nanoTime();
+            Saturation saturation = stopSaturated
+                    ? new Saturation(startNanos, durationNanos > 0 ? durationNanos : (long) (count * meanGapNanos)) : null;
             long intended = startNanos;
-            for (int i = 0; i < count; i++) {
-                if (i > 0) intended += (long) (-Math.log(1.0 - random.nextDouble()) * meanGapNanos);
+            while (true) {
+                if (dispatched > 0) intended += (long) (-Math.log(1.0 - random.nextDouble()) * meanGapNanos);
+                if (!more(intended)) break;
                 for (long wait; (wait = intended - System.nanoTime()) > 0; ) LockSupport.parkNanos(wait);
+                if (saturation != null) {
+                    long now = System.nanoTime();
+                    long outstanding = dispatched - completed() + (long) ((now - intended) / meanGapNanos);
+                    String reason = saturation.observe(now, outstanding);
+                    if (reason != null) {
+                        stopSaturated(reason);
+                        break;
+                    }
+                }
                 permits.acquire(); // a full in-flight cap delays dispatch: that delay counts against latency
                 recorder.record(Metric.DISPATCH_LAG, System.nanoTime() - intended);
-                dispatch(i, intended);
+                dispatch(dispatched++, intended);
             }
             awaitAll();
+        }
+
+        private synchronized int completed() { return completions; }
+
+        /** Stops an over-saturated point: what is still in flight is cancelled (and counted so), outside the window. */
+        private void stopSaturated(String reason) {
+            synchronized (this) {
+                stoppedEarly = reason;
+                windowClosed = true;
+            }
+            inFlight.values().forEach(f -> f.cancel(true));
         }
 
         private void dispatch(int i, long intendedNanos) {
@@ -247,20 +333,32 @@ public final class LoadDriver {
             } catch (RuntimeException e) {
                 f = CompletableFuture.failedFuture(e);
             }
-            futures[i] = f;
+            inFlight.put(i, f);
             f.whenComplete((r, t) -> {
                 try {
                     long tokens = completed(probe, r, t);
-                    if (!warmup) booked(i, System.nanoTime(), tokens, probe.submitNanos);
+                    if (!warmup) booked(i, System.nanoTime(), tokens, probe.submitNanos, tokens >= 0 && slo != null && metSlo(r, probe, tokens));
                     if (t != null && !warmup) recorder.record(Metric.ERROR, System.nanoTime() - probe.submitNanos);
                 } finally {
+                    inFlight.remove(i);
                     lastDoneNanos.accumulateAndGet(System.nanoTime(), Math::max);
                     if (slot != null) freeSlots.add(slot);
                     permits.release();
-                    done.countDown();
                     progress.step();
                 }
             });
+        }
+
+        /** Whether an ok response met the SLO: TTFT and E2E from the submit, TPOT over its token events. */
+        private boolean metSlo(ChatResponse r, RequestProbe probe, long outputTokens) {
+            StreamTiming timing = r.timing();
+            long submit = probe.submitNanos;
+            long ttft = timing.firstTokenNanos() != 0 ? timing.firstTokenNanos() - submit : -1;
+            long e2e = timing.endNanos() != 0 ? timing.endNanos() - submit : -1;
+            int events = timing.tokenEvents();
+            long tpot = events > 0 && outputTokens > 1
+                    ? (timing.tokenEventNanos(events - 1) - timing.firstTokenNanos()) / (outputTokens - 1) : -1;
+            return slo.met(ttft, tpot, e2e);
         }
 
         /** Tallies and records one finished request; its output tokens if it was an ok (not cached) response, else -1. */
@@ -309,13 +407,18 @@ public final class LoadDriver {
             return max;
         }
 
+        /** Waits until nothing is in flight; past the cell's time limit, cancels what is left (counted as cancelled). */
         private void awaitAll() throws InterruptedException {
-            long deadline = System.nanoTime() + cellTimeoutNanos;
-            if (done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) return;
-            for (CompletableFuture<?> f : futures) if (f != null) f.cancel(true);
-            if (!done.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("requests did not complete even after being cancelled: " + done.getCount() + " left");
+            if (permits.tryAcquire(concurrency, cellTimeoutNanos, TimeUnit.NANOSECONDS)) {
+                permits.release(concurrency);
+                return;
             }
+            inFlight.values().forEach(f -> f.cancel(true));
+            if (!permits.tryAcquire(concurrency, 30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("requests did not complete even after being cancelled: "
+                        + (concurrency - permits.availablePermits()) + " left");
+            }
+            permits.release(concurrency);
         }
     }
 }

@@ -21,11 +21,24 @@ import java.util.Map;
  * @param peakThreads  peak live JVM threads during the measured phase, or -1
  * @param protocols    ok responses by negotiated HTTP version ({@code unknown} where the library hides it)
  * @param soak         samples over time (soak cells), else empty
+ * @param slo          the per-request targets the cell was judged by, or null without {@code -Dslo}
+ * @param sloMet       requests of the phase that met {@code slo} (0 without one)
+ * @param stoppedEarly why the phase stopped before its planned length (e.g. over-saturated), or null when it ran it
  */
 public record CellMeasurement(double wallSeconds, double offeredRate, Outcomes outcomes, Tokens tokens,
                               Map<Metric, Percentiles> latency, Map<Metric, Percentiles> adjusted, Overhead overhead,
                               SteadyState steady, Batch batch, double cpuMillis, int peakThreads,
-                              Map<String, Long> protocols, List<SoakSample> soak) {
+                              Map<String, Long> protocols, List<SoakSample> soak, Slo slo, long sloMet, String stoppedEarly) {
+
+    /** A cell without an SLO that ran its planned length. */
+    public CellMeasurement(double wallSeconds, double offeredRate, Outcomes outcomes, Tokens tokens,
+                           Map<Metric, Percentiles> latency, Map<Metric, Percentiles> adjusted, Overhead overhead,
+                           SteadyState steady, Batch batch, double cpuMillis, int peakThreads,
+                           Map<String, Long> protocols, List<SoakSample> soak) {
+        this(wallSeconds, offeredRate, outcomes, tokens, latency, adjusted, overhead, steady, batch, cpuMillis, peakThreads,
+                protocols, soak, null, 0, null);
+    }
+
     public CellMeasurement {
         latency = latency == null ? Map.of() : Map.copyOf(latency);
         adjusted = adjusted == null ? Map.of() : Map.copyOf(adjusted);
@@ -41,6 +54,9 @@ public record CellMeasurement(double wallSeconds, double offeredRate, Outcomes o
 
     /** The adjusted (failures = infinite latency) percentiles of TTFT or E2E, or {@link Percentiles#EMPTY}. */
     public Percentiles adjusted(Metric m) { return adjusted.getOrDefault(m, Percentiles.EMPTY); }
+
+    /** Share of the phase's sent requests that met the SLO (failures and cancels miss it); NaN without an SLO. */
+    public double sloAttainment() { return slo == null || outcomes.sent() == 0 ? Double.NaN : (double) sloMet / outcomes.sent(); }
 
     /** Whether the cell ran open loop (a Poisson schedule at {@link #offeredRate}). */
     public boolean openLoop() { return !Double.isNaN(offeredRate); }

@@ -16,9 +16,17 @@ package dev.llmbench.bench.model;
  *                      class loading of the cell's start are outside it), or NaN
  * @param meanE2eSubmitSeconds mean submit-to-end time of the ok requests that completed inside the window (for
  *                      Little's law over the same requests), or NaN
+ * @param allCompletions every request that completed inside the window, ok or failed (the achieved rate's count)
+ * @param sloMet        the requests inside it that met the cell's {@link Slo} (0 without one)
  */
-public record SteadyState(double windowSeconds, long completions, long outputTokens, double cpuMillis, double meanE2eSubmitSeconds) {
-    private static final SteadyState EMPTY = new SteadyState(0, 0, 0, Double.NaN, Double.NaN);
+public record SteadyState(double windowSeconds, long completions, long outputTokens, double cpuMillis, double meanE2eSubmitSeconds,
+                          long allCompletions, long sloMet) {
+    private static final SteadyState EMPTY = new SteadyState(0, 0, 0, Double.NaN, Double.NaN, 0, 0);
+
+    /** A window of ok completions only (no failures inside it, no SLO). */
+    public SteadyState(double windowSeconds, long completions, long outputTokens, double cpuMillis, double meanE2eSubmitSeconds) {
+        this(windowSeconds, completions, outputTokens, cpuMillis, meanE2eSubmitSeconds, completions, 0);
+    }
 
     public static SteadyState empty() { return EMPTY; }
 
@@ -26,6 +34,12 @@ public record SteadyState(double windowSeconds, long completions, long outputTok
 
     /** Output tokens per second inside the window, or NaN without a steady state. */
     public double outputTokPerSec() { return present() ? outputTokens / windowSeconds : Double.NaN; }
+
+    /** Completions (ok or failed) per second inside the window: the achieved rate; NaN without a window. */
+    public double achievedRate() { return windowSeconds > 0 && allCompletions > 0 ? allCompletions / windowSeconds : Double.NaN; }
+
+    /** Requests meeting the SLO per second inside the window (goodput); NaN without a window. */
+    public double goodputPerSec() { return windowSeconds > 0 && allCompletions > 0 ? sloMet / windowSeconds : Double.NaN; }
 
     /** Ok requests per second inside the window, or NaN without a steady state. */
     public double requestsPerSec() { return present() ? completions / windowSeconds : Double.NaN; }

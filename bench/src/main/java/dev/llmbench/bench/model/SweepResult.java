@@ -11,10 +11,18 @@ import java.util.Map;
  * @param provenance target, profile, seed, client versions, JVM, CPU count, git commit, date, options...
  * @param simulated  true when the target was the simulator (tables are labelled "simulated")
  * @param cells      every cell, repeats included
+ * @param conclusions what a planned sweep concluded from its cells, e.g. "max sustainable rate" per provider (in order)
  */
-public record SweepResult(String sweep, String title, Map<String, String> provenance, boolean simulated, List<CellResult> cells) {
+public record SweepResult(String sweep, String title, Map<String, String> provenance, boolean simulated, List<CellResult> cells,
+                          Map<String, String> conclusions) {
     public SweepResult {
         provenance = Map.copyOf(provenance);
         cells = List.copyOf(cells);
+        conclusions = conclusions == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(conclusions));
+    }
+
+    /** A sweep that concluded nothing beyond its cells. */
+    public SweepResult(String sweep, String title, Map<String, String> provenance, boolean simulated, List<CellResult> cells) {
+        this(sweep, title, provenance, simulated, cells, Map.of());
     }
 }

@@ -1,6 +1,7 @@
 package dev.llmbench.bench.report;
 
 import dev.llmbench.bench.model.CellKey;
+import dev.llmbench.bench.model.Metric;
 import dev.llmbench.bench.model.CellResult;
 import dev.llmbench.bench.model.SweepResult;
 import org.HdrHistogram.Histogram;
@@ -47,10 +48,12 @@ final class Charts {
     /** Output tok/s (median over repeats) vs concurrency, one series per path/transport(/provider/variant). */
     static Optional<XYChart> throughput(SweepResult result) {
         XYChart chart = chart(result.title() + ": output tok/s" + (result.simulated() ? " (simulated)" : ""), "concurrency", "output tok/s");
+        boolean log2 = log2(result);
+        if (log2) log2Axis(chart);
         Map<String, List<CellGroup>> series = seriesOf(CellGroup.of(result.cells()));
         int i = 0;
         for (Map.Entry<String, List<CellGroup>> e : series.entrySet()) {
-            if (add(chart, e.getKey(), e.getValue(), Figure.TOK_PER_SEC, PALETTE[i % PALETTE.length], false)) i++;
+            if (add(chart, e.getKey(), e.getValue(), Figure.TOK_PER_SEC, PALETTE[i % PALETTE.length], false, log2)) i++;
         }
         return i == 0 ? Optional.empty() : Optional.of(chart);
     }
@@ -60,9 +63,11 @@ final class Charts {
         if (!SweepTables.showsResources(result.sweep())) return Optional.empty();
         XYChart chart = chart(result.title() + ": CPU ms per 1k output tokens" + (result.simulated() ? " (simulated)" : ""),
                 "concurrency", "CPU ms / 1k tokens");
+        boolean log2 = log2(result);
+        if (log2) log2Axis(chart);
         int i = 0;
         for (Map.Entry<String, List<CellGroup>> e : seriesOf(CellGroup.of(result.cells())).entrySet()) {
-            if (add(chart, e.getKey(), e.getValue(), Figure.CPU_PER_1K_TOKENS, PALETTE[i % PALETTE.length], false)) i++;
+            if (add(chart, e.getKey(), e.getValue(), Figure.CPU_PER_1K_TOKENS, PALETTE[i % PALETTE.length], false, log2)) i++;
         }
         return i == 0 ? Optional.empty() : Optional.of(chart);
     }
@@ -70,11 +75,13 @@ final class Charts {
     /** TTFT p50 (solid) and p95 (dashed) in seconds vs concurrency. */
     static Optional<XYChart> ttft(SweepResult result) {
         XYChart chart = chart(result.title() + ": TTFT p50 / p95" + (result.simulated() ? " (simulated)" : ""), "concurrency", "TTFT (s)");
+        boolean log2 = log2(result);
+        if (log2) log2Axis(chart);
         int i = 0;
         for (Map.Entry<String, List<CellGroup>> e : seriesOf(CellGroup.of(result.cells())).entrySet()) {
             Color color = PALETTE[i % PALETTE.length];
-            boolean p50 = add(chart, e.getKey() + " p50", e.getValue(), Figure.TTFT_P50, color, false);
-            boolean p95 = add(chart, e.getKey() + " p95", e.getValue(), Figure.TTFT_P95, color, true);
+            boolean p50 = add(chart, e.getKey() + " p50", e.getValue(), Figure.TTFT_P50, color, false, log2);
+            boolean p95 = add(chart, e.getKey() + " p95", e.getValue(), Figure.TTFT_P95, color, true, log2);
             if (p50 || p95) i++;
         }
         return i == 0 ? Optional.empty() : Optional.of(chart);
@@ -122,24 +129,106 @@ final class Charts {
         return BigDecimal.valueOf(rounded).stripTrailingZeros().toPlainString() + "%";
     }
 
+    /** A chart whose legend sits below the plot, so it never covers a point. */
     private static XYChart chart(String title, String x, String y) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setYAxisMin(0.0);
         return chart;
     }
 
-    /** Adds one series of a figure's medians against concurrency; false when no point was measured. */
-    private static boolean add(XYChart chart, String name, List<CellGroup> groups, Figure figure, Color color, boolean dashed) {
+    /**
+     * Adds one series of a figure's medians against concurrency (open-loop cells, whose concurrency is only a cap, left
+     * out); false when no point was measured. With {@code log2} the x value is log2(concurrency), labelled as the
+     * concurrency ({@link #log2Axis}).
+     */
+    private static boolean add(XYChart chart, String name, List<CellGroup> groups, Figure figure, Color color, boolean dashed, boolean log2) {
         TreeMap<Integer, Double> points = new TreeMap<>();
         for (CellGroup g : groups) {
+            if (g.runs().stream().anyMatch(c -> c.measured().openLoop())) continue;
             double v = g.spread(figure).median();
             if (Fmt.finite(v)) points.putIfAbsent(g.key().concurrency(), figure == Figure.TTFT_P50 || figure == Figure.TTFT_P95 ? v / 1000.0 : v);
         }
         if (points.isEmpty()) return false;
+        List<Double> xs = points.keySet().stream().map(c -> log2 ? Math.log(c) / Math.log(2) : (double) c).toList();
+        XYSeries s = chart.addSeries(name, xs, new ArrayList<>(points.values()));
+        style(s, color, dashed);
+        return true;
+    }
+
+    /**
+     * Whether the closed-loop concurrencies of {@code result} are at least three powers of two: their chart then has
+     * a log2 x axis, so 8, 16, 32, 64 stand equally apart instead of crowding at the left.
+     */
+    static boolean log2(SweepResult result) {
+        List<Integer> cs = result.cells().stream().filter(c -> !c.measured().openLoop()).map(c -> c.key().concurrency()).distinct().toList();
+        return cs.size() >= 3 && cs.stream().allMatch(c -> c > 0 && Integer.bitCount(c) == 1);
+    }
+
+    /** A log2 x axis (the log taken in the data, as for {@link #distribution}): a tick at each power of two, labelled by it. */
+    private static void log2Axis(XYChart chart) {
+        chart.setCustomXAxisTickLabelsFormatter(x -> Math.abs(x - Math.rint(x)) < 1e-9 && x >= 0
+                ? String.valueOf(1L << Math.round(x)) : "");
+    }
+
+    /**
+     * Open-loop cells (rate sweeps): TTFT and E2E p50 (solid) and p95 (dashed) from the intended start, in seconds,
+     * against the achieved rate, one colour per provider/path.
+     */
+    static Optional<XYChart> latencyVsRate(SweepResult result) {
+        XYChart chart = chart(result.title() + ": latency vs achieved rate" + (result.simulated() ? " (simulated)" : ""),
+                "achieved requests/s", "latency from intended start (s)");
+        int i = 0;
+        for (Map.Entry<String, List<CellResult>> e : openLoopSeries(result).entrySet()) {
+            Color color = PALETTE[i % PALETTE.length];
+            String n = e.getKey();
+            List<CellResult> cells = e.getValue();
+            boolean any = rateSeries(chart, n + " TTFT p50", cells, c -> c.latency(Metric.TTFT_SUBMIT).p50() / 1000.0, color, false, SeriesMarkers.CIRCLE);
+            any |= rateSeries(chart, n + " TTFT p95", cells, c -> c.latency(Metric.TTFT_SUBMIT).p95() / 1000.0, color, false, SeriesMarkers.TRIANGLE_UP);
+            any |= rateSeries(chart, n + " E2E p50", cells, c -> c.latency(Metric.E2E_SUBMIT).p50() / 1000.0, color, true, SeriesMarkers.CIRCLE);
+            any |= rateSeries(chart, n + " E2E p95", cells, c -> c.latency(Metric.E2E_SUBMIT).p95() / 1000.0, color, true, SeriesMarkers.TRIANGLE_UP);
+            if (any) i++;
+        }
+        return i == 0 ? Optional.empty() : Optional.of(chart);
+    }
+
+    /** With an SLO: goodput against the achieved rate; on the diagonal every request met the SLO, below it some missed. */
+    static Optional<XYChart> goodput(SweepResult result) {
+        XYChart chart = chart(result.title() + ": goodput vs achieved rate" + (result.simulated() ? " (simulated)" : ""),
+                "achieved requests/s", "goodput requests/s");
+        int i = 0;
+        for (Map.Entry<String, List<CellResult>> e : openLoopSeries(result).entrySet()) {
+            List<CellResult> withSlo = e.getValue().stream().filter(c -> c.measured().slo() != null).toList();
+            if (rateSeries(chart, e.getKey() + " goodput", withSlo, c -> c.derived().goodputReqPerSec(), PALETTE[i % PALETTE.length],
+                    false, SeriesMarkers.CIRCLE)) i++;
+        }
+        return i == 0 ? Optional.empty() : Optional.of(chart);
+    }
+
+    /** The open-loop cells by provider/path/transport, in run order. */
+    private static Map<String, List<CellResult>> openLoopSeries(SweepResult result) {
+        Map<String, List<CellResult>> out = new LinkedHashMap<>();
+        for (CellResult c : result.cells()) {
+            if (!c.measured().openLoop()) continue;
+            out.computeIfAbsent(Providers.display(c.key().provider()) + " " + c.key().path() + "+" + c.key().transport(), k -> new ArrayList<>()).add(c);
+        }
+        return out;
+    }
+
+    /** One series of {@code y} against the achieved rate, sorted by it; false when no point has both. */
+    private static boolean rateSeries(XYChart chart, String name, List<CellResult> cells, java.util.function.ToDoubleFunction<CellResult> y,
+                                      Color color, boolean dashed, org.knowm.xchart.style.markers.Marker marker) {
+        TreeMap<Double, Double> points = new TreeMap<>();
+        for (CellResult c : cells) {
+            double x = c.derived().achievedRate();
+            double v = y.applyAsDouble(c);
+            if (Fmt.finite(x) && Fmt.finite(v)) points.put(x, v);
+        }
+        if (points.isEmpty()) return false;
         XYSeries s = chart.addSeries(name, new ArrayList<>(points.keySet()), new ArrayList<>(points.values()));
         style(s, color, dashed);
+        s.setMarker(marker);
         return true;
     }
 

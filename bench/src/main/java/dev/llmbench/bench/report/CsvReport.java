@@ -59,7 +59,8 @@ public final class CsvReport {
         List<String> cols = new ArrayList<>(List.of("sweep", "provider", "path", "transport", "concurrency", "variant", "repeat",
                 "wall_s", "output_tokens", "input_tokens", "cached_input_tokens", "output_tok_s", "req_s",
                 "steady_window_s", "steady_completions", "batch_output_tok_s", "batch_requests", "batch_wall_s",
-                "little_output_tok_s", "little_ratio", "offered_rate", "sent", "ok", "cache_hits", "cancelled", "retries", "errors"));
+                "little_output_tok_s", "little_ratio", "offered_rate", "achieved_rate", "slo", "slo_attainment", "goodput_req_s",
+                "stopped_early", "sent", "ok", "cache_hits", "cancelled", "retries", "errors"));
         errorKinds.forEach(k -> cols.add("err_" + k));
         for (Metric m : Metric.values()) {
             String p = m.name().toLowerCase();
@@ -101,6 +102,11 @@ public final class CsvReport {
         r.put("little_output_tok_s", Fmt.plain(d.littleOutputTokPerSec()));
         r.put("little_ratio", Fmt.plain(d.littleRatio()));
         r.put("offered_rate", Fmt.plain(m.offeredRate()));
+        r.put("achieved_rate", Fmt.plain(d.achievedRate()));
+        r.put("slo", m.slo() == null ? "" : m.slo().toString());
+        r.put("slo_attainment", Fmt.plain(d.sloAttainment()));
+        r.put("goodput_req_s", Fmt.plain(d.goodputReqPerSec()));
+        r.put("stopped_early", m.stoppedEarly() == null ? "" : m.stoppedEarly());
         r.put("sent", String.valueOf(c.outcomes().sent()));
         r.put("ok", String.valueOf(c.outcomes().ok()));
         r.put("cache_hits", String.valueOf(c.outcomes().cacheHits()));

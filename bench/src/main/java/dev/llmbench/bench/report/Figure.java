@@ -30,6 +30,18 @@ public enum Figure {
     /** Waiting inside the client, submit to the send of the attempt that produced the response, p95. */
     QUEUE_P95("queue p95", false, c -> c.latency(Metric.QUEUE).p95(), Fmt::secondsFromMs),
     E2E_P50("E2E p50", false, c -> c.latency(Metric.E2E).p50(), Fmt::secondsFromMs),
+    /** E2E p95 from the caller's submit. */
+    E2E_SUBMIT_P95("E2E p95 from submit", false, c -> c.latency(Metric.E2E_SUBMIT).p95(), Fmt::secondsFromMs),
+    /** Open loop: the requests per second the schedule offered. */
+    OFFERED_RATE("offered req/s", true, c -> c.measured().offeredRate(), Fmt::rate),
+    /** Completions (ok or failed) per second in the steady window: what the target took of the offered rate. */
+    ACHIEVED_RATE("achieved req/s", true, c -> c.derived().achievedRate(), Fmt::rate),
+    /** Open loop: intended start to dispatch, p95 (the driver's own lag, or the in-flight cap holding requests back). */
+    DISPATCH_LAG_P95("dispatch lag p95", false, c -> c.latency(Metric.DISPATCH_LAG).p95(), Fmt::secondsFromMs),
+    /** Share of sent requests that met -Dslo (failures and cancels miss it). */
+    SLO_ATTAINMENT("SLO met", true, c -> c.derived().sloAttainment(), Fmt::percent1),
+    /** Requests meeting -Dslo per second in the steady window. */
+    GOODPUT("goodput req/s", true, c -> c.derived().goodputReqPerSec(), Fmt::rate),
     WALL("wall", false, c -> c.measured().wallSeconds(), Fmt::seconds),
     /** Process CPU time per 1,000 output tokens (the JVM's own accounting; the forked simulator is not in it). */
     CPU_PER_1K_TOKENS("CPU ms/1k tok", false, c -> c.derived().cpuMsPer1kTokens(), Fmt::whole),

@@ -33,6 +33,9 @@ final class Fmt {
         return share > 0 && share < 0.01 ? "<1%" : String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
 
+    /** A share with one decimal, e.g. {@code 94.8%} (attainment is judged against targets such as 95%). */
+    static String percent1(double share) { return finite(share) ? String.format(Locale.ROOT, "%.1f%%", share * 100) : MISSING; }
+
     /** Shown for a cost that cannot be computed (model not in prices.csv): a price of 0 would be a lie. */
     static final String UNKNOWN = "unknown";
 
@@ -43,6 +46,15 @@ final class Fmt {
     }
 
     /** A ratio, e.g. {@code 1.47x}. */
+    /** A rate in requests per second: three significant digits (0.512, 12.3, 450). */
+    static String rate(double v) {
+        if (!finite(v)) return MISSING;
+        if (v >= 100) return String.format(Locale.ROOT, "%.0f", v);
+        if (v >= 10) return String.format(Locale.ROOT, "%.1f", v);
+        if (v >= 1) return String.format(Locale.ROOT, "%.2f", v);
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
     static String ratio(double r) { return finite(r) ? String.format(Locale.ROOT, "%.2fx", r) : MISSING; }
 
     /** Milliseconds with two decimals, e.g. {@code 0.41 ms}. */

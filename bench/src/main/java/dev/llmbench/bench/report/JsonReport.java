@@ -30,7 +30,9 @@ public final class JsonReport {
     public static final Map<String, String> UNITS = Map.ofEntries(
             Map.entry("measured.latency.*, measured.adjusted.*, measured.overhead.{ttft,itl,tpot}.*", "ms (count: samples)"),
             Map.entry("measured.wallSeconds, measured.steady.windowSeconds, measured.batch.wallSeconds", "s"),
-            Map.entry("measured.offeredRate, derived.requestsPerSec", "requests/s"),
+            Map.entry("measured.offeredRate, derived.requestsPerSec, derived.achievedRate, derived.goodputReqPerSec", "requests/s"),
+            Map.entry("measured.slo.*Millis", "ms"),
+            Map.entry("derived.sloAttainment", "share of sent requests, 0..1"),
             Map.entry("derived.outputTokPerSec, derived.batchOutputTokPerSec, derived.littleOutputTokPerSec", "output tokens/s"),
             Map.entry("measured.cpuMillis, measured.steady.cpuMillis", "ms of process CPU time"),
             Map.entry("derived.cpuMsPer1kTokens, derived.cpuPhaseMsPer1kTokens", "ms of process CPU time per 1,000 output tokens"),
@@ -40,7 +42,7 @@ public final class JsonReport {
 
     /** The file's top level. */
     public record Document(int schema, String sweep, String title, boolean simulated, Map<String, String> units,
-                           Map<String, String> provenance, List<CellResult> cells) {}
+                           Map<String, String> provenance, List<CellResult> cells, Map<String, String> conclusions) {}
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(nanAsNull())
@@ -50,14 +52,16 @@ public final class JsonReport {
     private JsonReport() {}
 
     public static String render(SweepResult r) throws IOException {
-        return MAPPER.writeValueAsString(new Document(SCHEMA, r.sweep(), r.title(), r.simulated(), UNITS, r.provenance(), r.cells())) + "\n";
+        return MAPPER.writeValueAsString(new Document(SCHEMA, r.sweep(), r.title(), r.simulated(), UNITS, r.provenance(), r.cells(),
+                r.conclusions())) + "\n";
     }
 
     /** Reads a {@code results.json} back, e.g. to regenerate RESULTS.md from an earlier run. */
     public static SweepResult read(Path file) throws IOException {
         Document d = MAPPER.readValue(file.toFile(), Document.class);
         if (d.schema() != SCHEMA) throw new IOException(file + ": results.json schema " + d.schema() + ", this reader knows " + SCHEMA);
-        return new SweepResult(d.sweep(), d.title(), d.provenance(), d.simulated(), d.cells() == null ? List.of() : d.cells());
+        return new SweepResult(d.sweep(), d.title(), d.provenance(), d.simulated(), d.cells() == null ? List.of() : d.cells(),
+                d.conclusions());
     }
 
     private static SimpleModule nanAsNull() {

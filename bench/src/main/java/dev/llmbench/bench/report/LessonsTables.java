@@ -48,6 +48,8 @@ public final class LessonsTables {
         boolean resources = SweepTables.showsResources(result.sweep());
         boolean waiting = SweepTables.hasWaiting(groups);
         StringBuilder sb = new StringBuilder();
+        result.conclusions().forEach((k, v) -> sb.append("**").append(Character.toUpperCase(k.charAt(0))).append(k.substring(1))
+                .append(":** ").append(v).append("\n\n"));
         SweepTables.byProvider(groups).forEach((provider, ofProvider) -> {
             sb.append(SweepTables.heading(result, provider)).append("\n\n")
                     .append(SweepTables.table(ofProvider, errors, variants, resources, waiting)).append('\n');

@@ -28,6 +28,10 @@ public final class ReportWriter {
     public static final String TTFT_PNG = "ttft.png";
     /** Only for the sweeps that compare HTTP stacks ({@link SweepTables#showsResources}). */
     public static final String CPU_PNG = "cpu.png";
+    /** Open-loop sweeps: TTFT and E2E p50/p95 against the achieved rate. */
+    public static final String LATENCY_RATE_PNG = "latency-vs-rate.png";
+    /** Open-loop sweeps with an SLO: goodput against the achieved rate. */
+    public static final String GOODPUT_PNG = "goodput.png";
 
     private ReportWriter() {}
 
@@ -43,6 +47,8 @@ public final class ReportWriter {
         chart(Charts.throughput(result), reportDir.resolve(THROUGHPUT_PNG), charts);
         chart(Charts.ttft(result), reportDir.resolve(TTFT_PNG), charts);
         chart(Charts.cpu(result), reportDir.resolve(CPU_PNG), charts);
+        chart(Charts.latencyVsRate(result), reportDir.resolve(LATENCY_RATE_PNG), charts);
+        chart(Charts.goodput(result), reportDir.resolve(GOODPUT_PNG), charts);
         // the faults sweep's cells are mostly failures by design: a percentile chart each says nothing (and weighs MBs)
         if (!result.sweep().equals("faults")) for (CellResult cell : result.cells()) distribution(cell, reportDir, charts, notes);
         files.addAll(charts);

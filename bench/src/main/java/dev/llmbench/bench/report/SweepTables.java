@@ -31,6 +31,14 @@ public final class SweepTables {
     /** The client-cost figures of the HTTP-stack sweeps, after the lessons' columns. */
     static final List<Figure> RESOURCES = List.of(Figure.CPU_PER_1K_TOKENS, Figure.PEAK_THREADS);
 
+    /** Open-loop cells (rate sweeps): what was offered and what the target took, first. */
+    static final List<Figure> OPEN_LOOP = List.of(Figure.OFFERED_RATE, Figure.ACHIEVED_RATE);
+    /** Open-loop cells: latencies from the intended start (the submit) and the driver's dispatch lag. */
+    static final List<Figure> FROM_INTENDED = List.of(Figure.TTFT_SUBMIT_P95, Figure.E2E_SUBMIT_P50, Figure.E2E_SUBMIT_P95,
+            Figure.DISPATCH_LAG_P95);
+    /** With -Dslo: attainment and goodput. */
+    static final List<Figure> SLO = List.of(Figure.SLO_ATTAINMENT, Figure.GOODPUT);
+
     private SweepTables() {}
 
     /** True for the sweeps that compare HTTP stacks, whose tables show CPU, threads and HTTP version. */
@@ -92,8 +100,13 @@ public final class SweepTables {
     static String table(List<CellGroup> groups, boolean errorsColumn, boolean variantColumn, boolean resources, boolean waiting) {
         List<String> header = new ArrayList<>(List.of("c", "Path"));
         if (variantColumn) header.add("Variant");
+        boolean open = groups.stream().anyMatch(g -> g.runs().stream().anyMatch(c -> c.measured().openLoop()));
+        boolean slo = groups.stream().anyMatch(g -> g.runs().stream().anyMatch(c -> c.measured().slo() != null));
+        if (open) OPEN_LOOP.forEach(f -> header.add(f.label()));
         header.addAll(List.of("tok/s", "batch tok/s", "rate/Little", "TTFT p50", "TTFT p95"));
         if (waiting) header.addAll(List.of(Figure.TTFT_SUBMIT_P50.label(), Figure.QUEUE_P95.label()));
+        if (open) FROM_INTENDED.forEach(f -> header.add(f.label()));
+        if (slo) SLO.forEach(f -> header.add(f.label()));
         header.addAll(List.of("n", "wall", "cost", "$/1M out"));
         if (errorsColumn) header.addAll(List.of("errors / 429", Figure.TTFT_P95_ADJUSTED.label()));
         boolean retriesColumn = groups.stream().anyMatch(g -> g.retries() > 0);
@@ -106,9 +119,12 @@ public final class SweepTables {
         for (CellGroup g : groups) {
             List<String> row = new ArrayList<>(List.of(String.valueOf(g.key().concurrency()), pathLabel(g)));
             if (variantColumn) row.add(g.key().variant());
+            if (open) OPEN_LOOP.forEach(f -> row.add(g.spread(f).format(f::format)));
             List<Figure> figures = new ArrayList<>(List.of(Figure.TOK_PER_SEC, Figure.BATCH_TOK_PER_SEC, Figure.LITTLE_RATIO,
                     Figure.TTFT_P50, Figure.TTFT_P95));
             if (waiting) figures.addAll(List.of(Figure.TTFT_SUBMIT_P50, Figure.QUEUE_P95));
+            if (open) figures.addAll(FROM_INTENDED);
+            if (slo) figures.addAll(SLO);
             for (Figure f : figures) {
                 String cell = g.spread(f).format(f::format);
                 row.add((f == Figure.TOK_PER_SEC || f == Figure.BATCH_TOK_PER_SEC) && g.estimatedUsage() > 0 ? cell + " " + ESTIMATED : cell);
@@ -192,6 +208,15 @@ public final class SweepTables {
                 .map(g -> Providers.display(g.key().provider()) + " c=" + g.key().concurrency() + " " + pathLabel(g)
                         + (g.key().variant().isEmpty() ? "" : " " + g.key().variant()))
                 .toList();
+        List<String> stopped = groups.stream().flatMap(g -> g.runs().stream()).filter(c -> c.measured().stoppedEarly() != null)
+                .map(c -> Providers.display(c.key().provider()) + " " + (c.key().variant().isEmpty() ? "c=" + c.key().concurrency() : c.key().variant())
+                        + " (" + c.outcomes().sent() + " sent): " + c.measured().stoppedEarly())
+                .toList();
+        if (!stopped.isEmpty()) sb.append(" Stopped early: ").append(String.join("; ", stopped)).append('.');
+        groups.stream().flatMap(g -> g.runs().stream()).map(c -> c.measured().slo()).filter(java.util.Objects::nonNull).findFirst()
+                .ifPresent(slo -> sb.append(" SLO ").append(slo).append(": SLO met = share of sent requests that completed within every"
+                        + " threshold (TTFT and E2E from the caller's submit; failures and cancels miss it); goodput = those per"
+                        + " second in the steady window."));
         if (!noWindow.isEmpty()) {
             sb.append(" No steady window (tok/s –) for ").append(String.join("; ", noWindow))
                     .append(": n ≤ 2c, or no ok request completed inside it (e.g. 429s returned at once used up the cell's requests).");

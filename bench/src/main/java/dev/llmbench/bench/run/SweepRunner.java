@@ -12,6 +12,8 @@ import dev.llmbench.bench.load.SoakDriver;
 import dev.llmbench.bench.path.Guard;
 import dev.llmbench.bench.path.PathSession;
 import dev.llmbench.bench.path.SessionSpec;
+import dev.llmbench.bench.cli.Options;
+import dev.llmbench.bench.sweep.CellLoad;
 import dev.llmbench.bench.sweep.CellSpec;
 import dev.llmbench.bench.sweep.SweepSection;
 import dev.llmbench.bench.target.Target;
@@ -38,6 +40,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the sections of a sweep: every cell of a section, repeat-major (A B A B ...) so that repeats of a comparison
@@ -47,6 +51,8 @@ import java.util.Map;
 public final class SweepRunner {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final long CELL_TIMEOUT_SECONDS = 15 * 60;
+    /** Auto warm-up of an open-loop cell. */
+    static final int OPEN_LOOP_WARMUP = 8;
 
     private final SweepOptions options;
     private final Map<String, String> sweepNotes;
@@ -84,13 +90,37 @@ public final class SweepRunner {
     /** One published section. */
     public record Published(SweepResult result, Report report) {}
 
-    /** Requests the sections will send, warm-up included. */
+    /**
+     * Requests the sections will send, warm-up included; for a timed run ({@code -Dduration}) the planned measured
+     * seconds instead, which is what the progress line then counts. A planned section counts its most cells.
+     */
     public long totalRequests(List<SweepSection> sections) {
         long total = 0;
         for (SweepSection s : sections) {
-            for (CellSpec c : s.cells()) total += (long) options.repeats() * (s.requestsPerCell(options, c.key().concurrency()) + options.warmupFor(c.key().concurrency()));
+            if (s.planner() != null) {
+                total += s.planner().maxCells() * s.planner().unitsPerCell(options);
+                continue;
+            }
+            for (CellSpec c : s.cells()) total += (long) options.repeats() * units(s, c);
         }
         return total;
+    }
+
+    /**
+     * Whether the progress counts planned seconds: a timed run ({@code -Dduration}), or a planned section whose cells
+     * are timed by default (the rate sweep, the capacity search) without {@code -Dn}.
+     */
+    public boolean timed(List<SweepSection> sections) {
+        return options.durationNanos() > 0 || (options.n() == null && sections.stream().anyMatch(s -> s.planner() != null));
+    }
+
+    /** What a cell adds to the progress: its requests and warm-up, or (timed run) its planned seconds. */
+    private long units(SweepSection s, CellSpec c) {
+        if (options.durationNanos() > 0) return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(options.durationNanos()));
+        if (c != null && c.load().durationNanos() != null) return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(c.load().durationNanos()));
+        int conc = c == null ? options.concurrency().get(0) : c.key().concurrency();
+        int n = c != null && c.load().requests() != null ? c.load().requests() : s.requestsPerCell(options, conc);
+        return n + options.warmupFor(conc);
     }
 
     public List<Published> run(List<SweepSection> sections, Progress progress) throws IOException, InterruptedException {
@@ -102,26 +132,47 @@ public final class SweepRunner {
             Path dir = reportDir(section.name());
             List<CellResult> cells = new ArrayList<>();
             Map<String, List<WindowSample>> windows = new LinkedHashMap<>();
-            for (int repeat = 0; repeat < options.repeats(); repeat++) {
-                for (CellSpec spec : section.cells()) {
-                    int n = section.requestsPerCell(options, spec.key().concurrency());
-                    cells.add(runCell(driver, spec, repeat, n, dir, windows));
-                    done += n + options.warmupFor(spec.key().concurrency());
-                    progress.cellDone(section.name() + " " + spec.keyOfRepeat(repeat).slug(), done, total);
+            List<CellSpec> ran = new ArrayList<>();
+            if (section.planner() != null) {
+                for (Optional<CellSpec> next; (next = section.planner().next(List.copyOf(cells))).isPresent(); ) {
+                    CellSpec spec = next.get();
+                    cells.add(runCell(driver, spec, 0, section, dir, windows));
+                    ran.add(spec);
+                    done += units(section, spec);
+                    total = Math.max(total, done);
+                    progress.cellDone(section.name() + " " + spec.keyOfRepeat(0).slug(), done, total);
                 }
+            } else {
+                for (int repeat = 0; repeat < options.repeats(); repeat++) {
+                    for (CellSpec spec : section.cells()) {
+                        cells.add(runCell(driver, spec, repeat, section, dir, windows));
+                        done += units(section, spec);
+                        progress.cellDone(section.name() + " " + spec.keyOfRepeat(repeat).slug(), done, total);
+                    }
+                }
+                ran.addAll(section.cells());
             }
             Map<String, String> models = new LinkedHashMap<>();
-            for (CellSpec c : section.cells()) models.putIfAbsent(c.key().provider(), c.endpoint().model());
+            for (CellSpec c : ran) models.putIfAbsent(c.key().provider(), c.endpoint().model());
             Map<String, String> provenance = new LinkedHashMap<>(Provenance.of(options, target, repoRoot, models, sweepNotes));
-            provenance.put("requests per cell", section.cells().stream()
-                    .map(c -> "c=" + c.key().concurrency() + ": " + section.requestsPerCell(options, c.key().concurrency()))
-                    .distinct().collect(java.util.stream.Collectors.joining(", ")));
-            SweepResult result = new SweepResult(section.name(), section.title(), provenance, target.simulated(), cells);
+            provenance.put("requests per cell", options.durationNanos() > 0
+                    ? "timed: " + options.text(Options.DURATION) + " per cell" + (options.n() != null ? ", at most " + options.n() : "")
+                    : ran.stream().map(c -> "c=" + c.key().concurrency() + ": " + requestsOf(section, c))
+                            .distinct().collect(java.util.stream.Collectors.joining(", ")));
+            Map<String, String> conclusions = section.planner() == null ? Map.of() : section.planner().conclusions(cells);
+            conclusions.forEach((k, v) -> out.println(k + ": " + v));
+            SweepResult result = new SweepResult(section.name(), section.title(), provenance, target.simulated(), cells, conclusions);
             if (!windows.isEmpty()) WindowReport.write(dir, section.title(), target.simulated(), windows);
             Report report = ReportWriter.publish(result, dir, options.resultsFile(repoRoot), options.commandLine());
             published.add(new Published(result, report));
         }
         return published;
+    }
+
+    /** A cell's measured requests as the provenance says them: a count, or the cell's own duration. */
+    private String requestsOf(SweepSection section, CellSpec c) {
+        if (c.load().durationNanos() != null) return "timed " + TimeUnit.NANOSECONDS.toMillis(c.load().durationNanos()) / 1000.0 + " s";
+        return Integer.toString(c.load().requests() != null ? c.load().requests() : section.requestsPerCell(options, c.key().concurrency()));
     }
 
     /** Prints a published section's table and where its report is. */
@@ -135,11 +186,10 @@ public final class SweepRunner {
         }
     }
 
-    private CellResult runCell(LoadDriver driver, CellSpec spec, int repeat, int n, Path dir, Map<String, List<WindowSample>> windows)
-            throws IOException, InterruptedException {
+    private CellResult runCell(LoadDriver driver, CellSpec spec, int repeat, SweepSection section, Path dir,
+                               Map<String, List<WindowSample>> windows) throws IOException, InterruptedException {
         CellKey key = spec.keyOfRepeat(repeat);
-        int c = key.concurrency();
-        LoadPlan plan = new LoadPlan(n, options.warmupFor(c), c, options.rate(), options.seed() + repeat);
+        LoadPlan plan = plan(spec, section, repeat);
         String hlog = key.slug() + ".hlog";
         LeakCheck leakCheck = spec.guard() == null ? null : LeakCheck.start();
         CellMeasurement m = measure(driver, spec, repeat, plan, dir.resolve(hlog), key, windows);
@@ -147,7 +197,27 @@ public final class SweepRunner {
         Usage usage = new Usage(m.tokens().input(), m.tokens().cachedInput(), m.tokens().output(), m.tokens().reasoning(), true);
         double cost = prices == null ? Double.NaN : prices.cost(spec.endpoint().wireProvider(),
                 ModelRouter.providerModel(spec.endpoint().model()), usage).totalUsd();
+        if (m.stoppedEarly() != null) out.println(key.slug() + ": stopped early, " + m.stoppedEarly());
         return CellResult.of(key, m, Double.isNaN(cost) ? null : cost, hlog, leaks);
+    }
+
+    /**
+     * The cell's load: the sweep's own choice ({@link CellSpec#load()}) where it made one, else the options: {@code
+     * -Dduration} (with {@code -Dn} as a cap when given) or the section's count, {@code -Drate}, {@code -Dslo}.
+     */
+    LoadPlan plan(CellSpec spec, SweepSection section, int repeat) {
+        int c = spec.key().concurrency();
+        CellLoad load = spec.load();
+        long duration = load.durationNanos() != null ? load.durationNanos() : options.durationNanos();
+        int n;
+        if (load.requests() != null) n = load.requests();
+        else if (duration > 0) n = options.n() != null ? options.n() : 0;
+        else n = section.requestsPerCell(options, c);
+        Double rate = load.closedLoop() ? null : load.rate() != null ? load.rate() : options.rate();
+        // an open-loop cell's concurrency is only a cap (the rate sweep's is 4x the throughput probe's): a wave of it
+        // would be a burst no rate point sends, so its auto warm-up is a few requests
+        int warmup = options.warmup() != null ? options.warmup() : rate != null ? Math.min(c, OPEN_LOOP_WARMUP) : c;
+        return new LoadPlan(n, warmup, c, rate, options.seed() + repeat, duration, options.slo(), load.stopSaturated());
     }
 
     /**

@@ -19,17 +19,25 @@ import java.util.function.IntFunction;
  * @param clientPerRequest a new client per request (the lessons' anti-pattern) instead of one per cell
  * @param requests         the cell's requests, per repeat index (e.g. a fresh cache prefix per repeat)
  * @param guard            reliability settings (time limits, leak check, soak), or null for a plain cell
+ * @param load             how it loads the target when the sweep decides ({@link CellLoad#OPTIONS}: the options do)
  */
 public record CellSpec(CellKey key, Endpoint endpoint, TransportKind transport, ClientPath path, boolean clientPerRequest,
-                       IntFunction<RequestFactory> requests, Guard guard) {
+                       IntFunction<RequestFactory> requests, Guard guard, CellLoad load) {
+
+    public CellSpec {
+        if (load == null) load = CellLoad.OPTIONS;
+    }
 
     public CellSpec(CellKey key, Endpoint endpoint, TransportKind transport, ClientPath path, boolean clientPerRequest,
                     IntFunction<RequestFactory> requests) {
-        this(key, endpoint, transport, path, clientPerRequest, requests, null);
+        this(key, endpoint, transport, path, clientPerRequest, requests, null, CellLoad.OPTIONS);
     }
 
     /** This cell with reliability settings. */
-    public CellSpec guarded(Guard g) { return new CellSpec(key, endpoint, transport, path, clientPerRequest, requests, g); }
+    public CellSpec guarded(Guard g) { return new CellSpec(key, endpoint, transport, path, clientPerRequest, requests, g, load); }
+
+    /** This cell under another key (concurrency, variant) and load, e.g. one step of a rate sweep. */
+    public CellSpec with(CellKey k, CellLoad l) { return new CellSpec(k, endpoint, transport, path, clientPerRequest, requests, guard, l); }
 
     public CellKey keyOfRepeat(int repeat) {
         return new CellKey(key.provider(), key.path(), key.transport(), key.concurrency(), key.variant(), repeat);

@@ -64,6 +64,43 @@ class SweepOptionsTest {
     }
 
     @Test
+    void parsesTheLoadShapeOptions() {
+        SweepOptions o = SweepOptions.parse(Map.of("rate", "2, 4.5,2,8", "duration", "1.5s", "slo", "ttft<=800ms,e2e<=10s",
+                "attainment", "0.9", "rates", "4", "capacitySteps", "7"));
+        assertThat(o.rates()).containsExactly(2.0, 4.5, 8.0);
+        assertThat(o.rate()).as("the first").isEqualTo(2.0);
+        assertThat(o.durationNanos()).isEqualTo(1_500_000_000L);
+        assertThat(o.slo().ttftMillis()).isEqualTo(800);
+        assertThat(o.slo().e2eMillis()).isEqualTo(10_000);
+        assertThat(o.get(Options.ATTAINMENT)).isEqualTo(0.9);
+        assertThat(o.get(Options.RATES)).isEqualTo(4);
+        assertThat(o.get(Options.CAPACITY_STEPS)).isEqualTo(7);
+        assertThat(SweepOptions.parse(Map.of("duration", "250ms")).durationNanos()).isEqualTo(250_000_000L);
+        assertThat(SweepOptions.parse(Map.of("duration", "2m")).durationNanos()).isEqualTo(120_000_000_000L);
+
+        SweepOptions defaults = SweepOptions.parse(Map.of());
+        assertThat(defaults.durationNanos()).as("by count").isZero();
+        assertThat(defaults.slo()).isNull();
+        assertThat(defaults.rates()).isNull();
+        assertThat(defaults.get(Options.ATTAINMENT)).isEqualTo(0.95);
+        assertThat(defaults.get(Options.RATES)).isEqualTo(6);
+        assertThat(SweepOptions.parse(Map.of("quick", "true")).get(Options.RATES)).isEqualTo(3);
+    }
+
+    @Test
+    void badLoadShapeValuesAreOneLineErrorsNamingWhatIsAccepted() {
+        for (Map.Entry<String, String> bad : Map.of("duration", "60", "rate", "2,-1", "slo", "ttft<800ms", "attainment", "1.5",
+                "rates", "1", "capacitySteps", "100").entrySet()) {
+            assertThatThrownBy(() -> SweepOptions.parse(Map.of(bad.getKey(), bad.getValue())))
+                    .as(bad.toString()).isInstanceOf(OptionException.class)
+                    .hasMessageContaining("-D" + bad.getKey()).hasMessageContaining(bad.getValue())
+                    .hasMessageNotContaining("\n");
+        }
+        assertThatThrownBy(() -> SweepOptions.parse(Map.of("duration", "60"))).hasMessageContaining("500ms, 60s, 2m");
+        assertThatThrownBy(() -> SweepOptions.parse(Map.of("slo", "itl<=5ms"))).hasMessageContaining("ttft<=T");
+    }
+
+    @Test
     void aModelNamingItsProviderSelectsItAndANameNoProviderClaimsGoesToEachWithItsPrefix() {
         assertThat(SweepOptions.parse(Map.of("model", "claude-haiku-4-5")).providers()).containsExactly("anthropic");
         assertThat(SweepOptions.parse(Map.of("model", "gemini/gemini-2.5-flash", "target", "live")).providers()).containsExactly("gemini");

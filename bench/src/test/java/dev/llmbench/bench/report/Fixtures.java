@@ -4,6 +4,7 @@ import dev.llmbench.bench.model.Batch;
 import dev.llmbench.bench.model.CellDerived;
 import dev.llmbench.bench.model.CellKey;
 import dev.llmbench.bench.model.CellMeasurement;
+import dev.llmbench.bench.model.Slo;
 import dev.llmbench.bench.model.SteadyState;
 import dev.llmbench.bench.model.Tokens;
 import dev.llmbench.bench.model.CellResult;
@@ -86,6 +87,10 @@ final class Fixtures {
         private int peakThreads = 42;
         private long estimatedUsage;
         private Map<String, Long> protocols = Map.of();
+        private double offered = Double.NaN;
+        private double achieved = Double.NaN;
+        private double attainment = Double.NaN;
+        private double goodput = Double.NaN;
 
         Cell(String provider, String transport, int concurrency) {
             this.provider = provider;
@@ -106,6 +111,10 @@ final class Fixtures {
         Cell resources(double cpuMsPer1k, int threads) { cpuPer1k = cpuMsPer1k; peakThreads = threads; return this; }
         Cell estimatedUsage(long n) { estimatedUsage = n; return this; }
         Cell protocols(Map<String, Long> p) { protocols = p; return this; }
+        /** An open-loop cell at {@code offered} req/s that achieved {@code achieved}. */
+        Cell rate(double offered, double achieved) { this.offered = offered; this.achieved = achieved; return this; }
+        /** Judged by the SLO {@code ttft<=1s}: this share met it, at this goodput. */
+        Cell slo(double attainment, double goodput) { this.attainment = attainment; this.goodput = goodput; return this; }
 
         CellResult build() {
             long tokens = OK * TOKENS_PER_REQUEST;
@@ -117,10 +126,13 @@ final class Fixtures {
             // closed loop without waiting inside the client: from submit = from send
             latency.put(Metric.TTFT_SUBMIT, latency.get(Metric.TTFT));
             latency.put(Metric.E2E_SUBMIT, latency.get(Metric.E2E));
-            CellMeasurement m = new CellMeasurement(wall, Double.NaN, new Outcomes(OK + errorCount, OK, 0, errors, 0, 1),
+            Slo slo = Double.isNaN(attainment) ? null : Slo.parse("ttft<=1s");
+            CellMeasurement m = new CellMeasurement(wall, offered, new Outcomes(OK + errorCount, OK, 0, errors, 0, 1),
                     new Tokens(tokens, OK * 1500, cachedInput, 0, estimatedUsage), latency, Map.of(), overhead,
-                    new SteadyState(wall, OK, tokens, Double.NaN, Double.NaN), new Batch((int) OK, wall, tokens), Double.NaN, peakThreads, protocols, List.of());
-            CellDerived d = new CellDerived(tokPerSec, OK / wall, tokPerSec, Double.NaN, cost, cpuPer1k, cpuPer1k);
+                    new SteadyState(wall, OK, tokens, Double.NaN, Double.NaN), new Batch((int) OK, wall, tokens), Double.NaN, peakThreads,
+                    protocols, List.of(), slo, slo == null ? 0 : Math.round(attainment * (OK + errorCount)), null);
+            CellDerived d = new CellDerived(tokPerSec, OK / wall, tokPerSec, Double.NaN, cost, cpuPer1k, cpuPer1k,
+                    Double.isNaN(achieved) ? OK / wall : achieved, attainment, goodput);
             return new CellResult(new CellKey(provider, path, transport, concurrency, variant, repeat), m, d, hlog, null);
         }
     }

@@ -173,4 +173,22 @@ class SweepTablesTest {
                 .containsPattern("\\|\\s*ref\\+okhttp-h2\\s*\\|\\s*2000\\s*\\|")
                 .contains("† Output tokens estimated (content events counted, the library exposed no usage) for OpenAI c=32 generic+jdk: 3 of 64 ok requests.");
     }
+
+    @Test
+    void openLoopAndSloCellsAddTheirColumnsAndNotesAndClosedLoopTablesDoNot() {
+        SweepResult rate = new SweepResult("rate", "Rate sweep", Map.of("target", "sim"), true, List.of(
+                Fixtures.cell("openai", "okhttp-h2", 1).variant("sync").build(),
+                Fixtures.cell("openai", "okhttp-h2", 256).variant("rate=8").rate(8, 7.5).slo(0.948, 4.5).build()),
+                Map.of("max sustainable rate, openai ref+okhttp-h2", "7.50 req/s; bracket: holds at 7.50 (95.1%), fails at 9.00 (80.0%)"));
+        String md = LessonsTables.render(rate);
+        assertThat(md).contains("offered req/s", "achieved req/s", "TTFT p95 from submit", "E2E p95 from submit", "dispatch lag p95",
+                "SLO met", "goodput req/s");
+        assertThat(md).containsPattern("\\|\\s*8\\.00\\s*\\|\\s*7\\.50\\s*\\|"); // offered, achieved
+        assertThat(md).contains("94.8%").contains("4.50");
+        assertThat(md).contains("SLO ttft<=1000ms: SLO met = share of sent requests");
+        assertThat(md).startsWith("**Max sustainable rate, openai ref+okhttp-h2:** 7.50 req/s; bracket: holds at 7.50");
+
+        String closed = LessonsTables.render(Fixtures.sweep("concurrency", List.of(Fixtures.cell("openai", "okhttp-h2", 8).build())));
+        assertThat(closed).doesNotContain("offered req/s", "achieved req/s", "SLO met", "goodput", "Max sustainable");
+    }
 }

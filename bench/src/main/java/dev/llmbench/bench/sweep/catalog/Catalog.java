@@ -19,7 +19,7 @@ public final class Catalog {
     /** {@code -Dsweep=help}: not a sweep, it prints {@link #help()}. */
     public static final String HELP = "help";
 
-    public static final List<Sweep> ALL = List.of(new ConcurrencySweep(), new HttpVersionSweep(), new PromptLengthSweep(),
+    public static final List<Sweep> ALL = List.of(new ConcurrencySweep(), new RateSweep(), new CapacitySweep(), new HttpVersionSweep(), new PromptLengthSweep(),
             new TransportSweep(), new PathSweep(), new LessonsSweep(),
             LessonsSweep.only("lessons-path", "the lessons' client path table alone"), new AimdSweep(), new KeysSweep(),
             new CacheSweep(), new FaultSweep(), new SoakSweep(), new JmhSweep());

@@ -40,9 +40,9 @@ public final class SoakSweep implements CellSweep {
     @Override
     public String summary() { return "1,024 in-flight streams for 60 s: heap, threads, sockets over time (simulator only)"; }
 
-    /** Duration-bound and closed loop: {@code -Dn} and {@code -Drate} are not read. */
+    /** Duration-bound ({@code -Dduration}, else 60 s) and closed loop: {@code -Dn}, {@code -Drate} and {@code -Dslo} are not read. */
     @Override
-    public Set<Option<?>> reads() { return Catalog.without(Options.CELL_SWEEP, Options.N, Options.RATE); }
+    public Set<Option<?>> reads() { return Catalog.without(Options.CELL_SWEEP, Options.N, Options.RATE, Options.SLO); }
 
     @Override
     public Map<String, String> simDefaults() { return SIM_OVERRIDES; }
@@ -57,7 +57,7 @@ public final class SoakSweep implements CellSweep {
         SweepOptions o = ctx.options();
         int c = o.given(Options.CONCURRENCY) ? o.concurrency().stream().mapToInt(Integer::intValue).max().orElse(CONCURRENCY) : CONCURRENCY;
         boolean quick = o.quick();
-        Duration soak = Duration.ofSeconds(quick ? QUICK_SECONDS : SECONDS);
+        Duration soak = o.durationNanos() > 0 ? Duration.ofNanos(o.durationNanos()) : Duration.ofSeconds(quick ? QUICK_SECONDS : SECONDS);
         Guard guard = new Guard(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60), soak,
                 Duration.ofSeconds(quick ? 1 : 5));
         Endpoint e = openai.get(0);
