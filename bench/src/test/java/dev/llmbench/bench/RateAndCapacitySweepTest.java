@@ -141,6 +141,21 @@ class RateAndCapacitySweepTest {
     }
 
     @Test
+    void aQuickCapacitySearchStartsFromASynchronousProbeAndConcludes() throws IOException {
+        Run r = run(Map.of("sweep", "capacity", "quick", "true", "slo", "ttft<=5s"));
+        assertThat(r.code).as(r.err + r.out).isZero();
+        SweepResult result = onlyResult();
+        assertThat(result.cells().get(0).key().variant()).isEqualTo("sync");
+        assertThat(result.cells().get(0).measured().openLoop()).isFalse();
+        assertThat(result.cells().get(1).measured().offeredRate()).as("the first point is the probe's rate")
+                .isCloseTo(result.cells().get(0).derived().achievedRate(), org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat(result.cells()).hasSizeLessThanOrEqualTo(1 + 6);
+        assertThat(result.conclusions()).hasSize(1);
+        assertThat(result.conclusions().values().iterator().next()).containsPattern("^(at least |below )?[0-9.]+ req/s");
+        assertThat(r.out).contains("max sustainable rate, openai");
+    }
+
+    @Test
     void theCapacitySearchNeedsAnSloAndOtherSweepsTakeOneRate() {
         Run noSlo = run(Map.of("sweep", "capacity"));
         assertThat(noSlo.code).isEqualTo(2);

@@ -30,7 +30,13 @@ public record SteadyState(double windowSeconds, long completions, long outputTok
 
     public static SteadyState empty() { return EMPTY; }
 
-    public boolean present() { return windowSeconds > 0 && completions > 0; }
+    /**
+     * Whether the window held the load: it has a length and ok completions, and at least half its completions were
+     * ok. A closed loop whose completions are mostly failures that return at once (429s at a rate-limit wall) is not
+     * holding {@code c} requests in generation, so its ok tokens over the window are no steady rate (they would read
+     * a few % of Little's law).
+     */
+    public boolean present() { return windowSeconds > 0 && completions > 0 && 2 * completions >= allCompletions; }
 
     /** Output tokens per second inside the window, or NaN without a steady state. */
     public double outputTokPerSec() { return present() ? outputTokens / windowSeconds : Double.NaN; }

@@ -193,15 +193,28 @@ final class Charts {
         return i == 0 ? Optional.empty() : Optional.of(chart);
     }
 
-    /** With an SLO: goodput against the achieved rate; on the diagonal every request met the SLO, below it some missed. */
+    /**
+     * With an SLO: goodput against the achieved rate for open-loop cells (on the diagonal every request met the SLO,
+     * below it some missed); for a closed-loop sweep, goodput against concurrency.
+     */
     static Optional<XYChart> goodput(SweepResult result) {
-        XYChart chart = chart(result.title() + ": goodput vs achieved rate" + (result.simulated() ? " (simulated)" : ""),
-                "achieved requests/s", "goodput requests/s");
+        boolean open = result.cells().stream().anyMatch(c -> c.measured().openLoop() && c.measured().slo() != null);
+        XYChart chart = chart(result.title() + ": goodput" + (open ? " vs achieved rate" : "") + (result.simulated() ? " (simulated)" : ""),
+                open ? "achieved requests/s" : "concurrency", "goodput requests/s");
         int i = 0;
-        for (Map.Entry<String, List<CellResult>> e : openLoopSeries(result).entrySet()) {
-            List<CellResult> withSlo = e.getValue().stream().filter(c -> c.measured().slo() != null).toList();
-            if (rateSeries(chart, e.getKey() + " goodput", withSlo, c -> c.derived().goodputReqPerSec(), PALETTE[i % PALETTE.length],
-                    false, SeriesMarkers.CIRCLE)) i++;
+        if (open) {
+            for (Map.Entry<String, List<CellResult>> e : openLoopSeries(result).entrySet()) {
+                List<CellResult> withSlo = e.getValue().stream().filter(c -> c.measured().slo() != null).toList();
+                if (rateSeries(chart, e.getKey() + " goodput", withSlo, c -> c.derived().goodputReqPerSec(), PALETTE[i % PALETTE.length],
+                        false, SeriesMarkers.CIRCLE)) i++;
+            }
+            return i == 0 ? Optional.empty() : Optional.of(chart);
+        }
+        if (result.cells().stream().noneMatch(c -> c.measured().slo() != null)) return Optional.empty();
+        boolean log2 = log2(result);
+        if (log2) log2Axis(chart);
+        for (Map.Entry<String, List<CellGroup>> e : seriesOf(CellGroup.of(result.cells())).entrySet()) {
+            if (add(chart, e.getKey(), e.getValue(), Figure.GOODPUT, PALETTE[i % PALETTE.length], false, log2)) i++;
         }
         return i == 0 ? Optional.empty() : Optional.of(chart);
     }

@@ -30,7 +30,7 @@ public final class ReportWriter {
     public static final String CPU_PNG = "cpu.png";
     /** Open-loop sweeps: TTFT and E2E p50/p95 against the achieved rate. */
     public static final String LATENCY_RATE_PNG = "latency-vs-rate.png";
-    /** Open-loop sweeps with an SLO: goodput against the achieved rate. */
+    /** With an SLO: goodput against the achieved rate (open loop) or the concurrency. */
     public static final String GOODPUT_PNG = "goodput.png";
 
     private ReportWriter() {}

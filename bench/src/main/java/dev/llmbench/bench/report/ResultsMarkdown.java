@@ -93,7 +93,7 @@ public final class ResultsMarkdown {
                 .append("), [").append(ReportWriter.JSON).append("](").append(link).append("/").append(ReportWriter.JSON).append(")\n\n");
         boolean charts = false;
         for (String[] png : new String[][]{{ReportWriter.THROUGHPUT_PNG, "output tok/s vs concurrency"}, {ReportWriter.TTFT_PNG, "TTFT p50/p95 vs concurrency"},
-                {ReportWriter.LATENCY_RATE_PNG, "TTFT and E2E p50/p95 vs achieved rate"}, {ReportWriter.GOODPUT_PNG, "goodput vs achieved rate"},
+                {ReportWriter.LATENCY_RATE_PNG, "TTFT and E2E p50/p95 vs achieved rate"}, {ReportWriter.GOODPUT_PNG, "goodput (requests/s meeting the SLO)"},
                 {WindowReport.PNG, "client window over time"},
                 {ReportWriter.CPU_PNG, "CPU ms per 1k output tokens vs concurrency"}}) {
             if (Files.exists(reportDir.resolve(png[0]))) {

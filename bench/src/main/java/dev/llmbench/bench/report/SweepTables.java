@@ -219,7 +219,7 @@ public final class SweepTables {
                         + " second in the steady window."));
         if (!noWindow.isEmpty()) {
             sb.append(" No steady window (tok/s –) for ").append(String.join("; ", noWindow))
-                    .append(": n ≤ 2c, or no ok request completed inside it (e.g. 429s returned at once used up the cell's requests).");
+                    .append(": n ≤ 2c, or fewer than half the window's completions were ok (429s returned at once are no load held).");
         }
         return sb.append('\n').toString();
     }

@@ -147,4 +147,15 @@ class ModelValuesTest {
         assertThat(full.measured().soak()).hasSize(1);
         assertThat(ttft.mean()).isCloseTo(1.5, within(1e-12));
     }
+
+    @Test
+    void aWindowOfMostlyFailuresHeldNoLoad() {
+        SteadyState wall = new SteadyState(1.0, 4, 400, 10.0, 0.5, 100, 0); // 4 ok among 100 completions: 429s at once
+        assertThat(wall.present()).isFalse();
+        assertThat(wall.outputTokPerSec()).isNaN();
+        assertThat(wall.cpuMsPer1kTokens()).isNaN();
+        assertThat(wall.achievedRate()).as("what the target took is still known").isEqualTo(100.0);
+        assertThat(new SteadyState(1.0, 50, 5000, 10.0, 0.5, 100, 0).present()).as("half ok").isTrue();
+        assertThat(new SteadyState(1.0, 49, 4900, 10.0, 0.5, 100, 0).present()).isFalse();
+    }
 }

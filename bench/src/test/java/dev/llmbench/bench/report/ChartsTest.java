@@ -61,6 +61,15 @@ class ChartsTest {
         XYSeries tput = Charts.throughput(rates()).orElseThrow().getSeriesMap().values().iterator().next();
         assertThat(tput.getXData()).containsExactly(1.0);
         assertThat(Charts.latencyVsRate(closed(8, 16))).isEmpty();
-        assertThat(Charts.goodput(closed(8, 16))).isEmpty();
+        assertThat(Charts.goodput(closed(8, 16))).as("no SLO, no goodput").isEmpty();
+    }
+
+    @Test
+    void aClosedLoopSweepWithAnSloChartsGoodputAgainstConcurrency() {
+        SweepResult s = sweep("concurrency", List.of(cell("openai", "okhttp-h2", 8).slo(1.0, 6.0).build(),
+                cell("openai", "okhttp-h2", 16).slo(0.9, 10.0).build(), cell("openai", "okhttp-h2", 32).slo(0.5, 7.0).build()));
+        XYSeries goodput = Charts.goodput(s).orElseThrow().getSeriesMap().values().iterator().next();
+        assertThat(goodput.getXData()).as("log2 of 8, 16, 32").containsExactly(3.0, 4.0, 5.0);
+        assertThat(goodput.getYData()).containsExactly(6.0, 10.0, 7.0);
     }
 }
