@@ -130,8 +130,8 @@ class RateAndCapacitySweepTest {
         assertThat(Double.parseDouble(m.group(1))).isEqualTo(lo);
         // each point rests on ~3 s of arrivals: its attainment is known to about a percent, which near the answer moves
         // the rate where it crosses 95% by ~10%; the bracket, widened by that, holds the truth
-        assertThat(lo).as("holds at %s, truth %s", lo, truth).isLessThan(truth * 1.15);
-        assertThat(hi).as("fails at %s, truth %s", hi, truth).isGreaterThan(truth / 1.15);
+        assertThat(lo).as("holds at %s, truth %s\n%s", lo, truth, r.out).isLessThan(truth * 1.15);
+        assertThat(hi).as("fails at %s, truth %s\n%s", hi, truth, r.out).isGreaterThan(truth / 1.15);
         assertThat(lo).isLessThan(hi);
         SweepResult result = onlyResult();
         assertThat(result.cells()).hasSizeLessThanOrEqualTo(6);

@@ -111,7 +111,7 @@ public final class SweepRunner {
      * are timed by default (the rate sweep, the capacity search) without {@code -Dn}.
      */
     public boolean timed(List<SweepSection> sections) {
-        return options.durationNanos() > 0 || (options.n() == null && sections.stream().anyMatch(s -> s.planner() != null));
+        return options.durationNanos() > 0 || (!options.given(Options.N) && sections.stream().anyMatch(s -> s.planner() != null));
     }
 
     /** What a cell adds to the progress: its requests and warm-up, or (timed run) its planned seconds. */
@@ -156,7 +156,7 @@ public final class SweepRunner {
             for (CellSpec c : ran) models.putIfAbsent(c.key().provider(), c.endpoint().model());
             Map<String, String> provenance = new LinkedHashMap<>(Provenance.of(options, target, repoRoot, models, sweepNotes));
             provenance.put("requests per cell", options.durationNanos() > 0
-                    ? "timed: " + options.text(Options.DURATION) + " per cell" + (options.n() != null ? ", at most " + options.n() : "")
+                    ? "timed: " + options.text(Options.DURATION) + " per cell" + (options.given(Options.N) && options.n() != null ? ", at most " + options.n() : "")
                     : ran.stream().map(c -> "c=" + c.key().concurrency() + ": " + requestsOf(section, c))
                             .distinct().collect(java.util.stream.Collectors.joining(", ")));
             Map<String, String> conclusions = section.planner() == null ? Map.of() : section.planner().conclusions(cells);
@@ -211,7 +211,7 @@ public final class SweepRunner {
         long duration = load.durationNanos() != null ? load.durationNanos() : options.durationNanos();
         int n;
         if (load.requests() != null) n = load.requests();
-        else if (duration > 0) n = options.n() != null ? options.n() : 0;
+        else if (duration > 0) n = options.given(Options.N) && options.n() != null ? options.n() : 0;
         else n = section.requestsPerCell(options, c);
         Double rate = load.closedLoop() ? null : load.rate() != null ? load.rate() : options.rate();
         // an open-loop cell's concurrency is only a cap (the rate sweep's is 4x the throughput probe's): a wave of it

@@ -64,7 +64,7 @@ public final class RateSweep implements CellSweep {
     /** A point's timed length: {@code -Dduration}, else the sweep's own (none when {@code -Dn} counts instead). */
     static Long cellNanos(SweepOptions o, int seconds, int quickSeconds) {
         if (o.durationNanos() > 0) return o.durationNanos();
-        if (o.n() != null) return null;
+        if (o.given(Options.N)) return null;
         return TimeUnit.SECONDS.toNanos(o.quick() ? quickSeconds : seconds);
     }
 
