@@ -112,7 +112,7 @@ public final class SweepRunner {
             }
             Map<String, String> models = new LinkedHashMap<>();
             for (CellSpec c : section.cells()) models.putIfAbsent(c.key().provider(), c.endpoint().model());
-            Map<String, String> provenance = new LinkedHashMap<>(Provenance.of(options, target, repoRoot, models, sweepNotes));
+            Map<String, String> provenance = new LinkedHashMap<>(Provenance.of(options, target, repoRoot, models, sweepNotes, section.cells()));
             provenance.put("requests per cell", section.cells().stream()
                     .map(c -> "c=" + c.key().concurrency() + ": " + section.requestsPerCell(options, c.key().concurrency()))
                     .distinct().collect(java.util.stream.Collectors.joining(", ")));
