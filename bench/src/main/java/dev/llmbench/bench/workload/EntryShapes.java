@@ -21,6 +21,7 @@ import java.util.Map;
  *   <li>{@code {"messages": [{"role": "system" | "user" | "assistant", "content": "..."}, ...], "max_tokens": N}}: the
  *       conversation as given, system messages joined into the system prompt. Only blank messages: skipped.</li>
  * </ul>
+ * A {@code max_tokens} field is read in every shape (in a ShareGPT entry it wins over the gpt turn's estimate).
  * Anything else (another type, a missing or mistyped field, an unknown role) is a {@link Problem}: the file is not
  * what it claims to be, so it is never skipped silently.
  */

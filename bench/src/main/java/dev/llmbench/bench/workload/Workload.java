@@ -201,7 +201,7 @@ public final class Workload {
             p.put("input tokens", "dataset prompts: " + dataset.inputTokens().text() + "; estimated, UTF-8 bytes / 4");
             LengthStats out = dataset.outputTokens();
             p.put("output tokens", output != null ? outputText + " (the dataset's own lengths not used)"
-                    : "dataset lengths: " + out.text() + "; estimated, UTF-8 bytes / 4"
+                    : "dataset lengths: " + out.text() + "; an entry's max_tokens, else its gpt turn's UTF-8 bytes / 4"
                     + (out.count() < dataset.entries().size() ? "; " + none(dataset.entries().size() - out.count()) + " none:"
                     + " max_tokens " + maxTokens : ""));
             p.put("prompt order", "shuffled with seed " + seed + ": request i sends entry i mod " + dataset.entries().size()

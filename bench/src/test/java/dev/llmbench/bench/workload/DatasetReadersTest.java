@@ -103,6 +103,17 @@ class DatasetReadersTest {
         assertThat(d.sha256()).isEqualTo(sha256(f)); // the BOM is hashed too: the file's bytes, all of them
     }
 
+    @Test
+    void aMaxTokensFieldWinsOverTheGptTurnsEstimate() throws Exception {
+        Path f = Files.writeString(dir.resolve("m.jsonl"), "{\"conversations\": [{\"from\": \"human\", \"value\": \"q\"},"
+                + " {\"from\": \"gpt\", \"value\": \"" + "x".repeat(400) + "\"}], \"max_tokens\": 7}\n"
+                + "{\"conversations\": [{\"from\": \"gpt\", \"value\": \"early\"}, {\"from\": \"human\", \"value\": \"q\"},"
+                + " {\"from\": \"bing\", \"value\": \"other speaker\"}, {\"from\": \"gpt\", \"value\": \"" + "y".repeat(40) + "\"}]}\n");
+        Dataset d = Dataset.load(f, "m.jsonl", "m.jsonl");
+        // the first entry's own max_tokens; the second's gpt turn after the prompt (40 bytes), not the one before it
+        assertThat(d.entries()).extracting(DatasetEntry::maxTokens).containsExactly(7, 10);
+    }
+
     /** Each broken file gives exactly one line: the file as named, the line, and what is wrong. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
