@@ -23,6 +23,7 @@ import dev.llmbench.bench.target.LiveTarget;
 import dev.llmbench.bench.target.SimTarget;
 import dev.llmbench.bench.target.SimulatorHandle;
 import dev.llmbench.bench.target.Target;
+import dev.llmbench.bench.workload.Workload;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -63,6 +64,7 @@ public final class SweepMain {
         SweepOptions o;
         Sweep sweep;
         Map<String, String> sim = null;
+        Workload workload = null;
         Path root = RepositoryRoot.find(Path.of(""));
         try {
             o = SweepOptions.parse(options);
@@ -76,6 +78,7 @@ public final class SweepMain {
                 sim = SimOverrides.of(cells, o);
             }
             Preflight.check(o, root, sweep.reads(), sim); // before the simulator starts: bad paths and settings are bad input too
+            if (sweep instanceof CellSweep) workload = Workload.of(o, root); // so is a bad -Ddataset
         } catch (OptionException e) {
             err.println("llmbench: " + e.getMessage());
             return 2;
@@ -94,8 +97,10 @@ public final class SweepMain {
         }
         CellSweep cellSweep = (CellSweep) sweep;
         try (Target target = openTarget(o, sim)) {
-            SweepContext ctx = new SweepContext(o, target, out);
+            workload.notes().forEach(out::println);
+            SweepContext ctx = new SweepContext(o, target, out, workload);
             List<SweepSection> sections = cellSweep.sections(ctx).stream().filter(SweepSection::runs).toList();
+            ctx.ownPromptsNote(sections).ifPresent(note -> err.println("llmbench: " + note));
             if (sections.isEmpty()) {
                 if (o.target() instanceof TargetSpec.Live) { // missing keys are bad input
                     err.println("llmbench: -Dtarget=live: no key is set for " + String.join(", ", o.providers()) + "; valid: set "

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The module's packages by role, bottom up: each may import only those before it (bench/README.md's map). */
 class PackageOrderTest {
     static final List<String> ORDER = List.of("model", "report", "cli", "target", "path", "path.sdk", "path.generic",
-            "path.library", "load", "jmh", "sweep", "sweep.catalog", "run", "");
+            "path.library", "load", "workload", "jmh", "sweep", "sweep.catalog", "run", "");
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?dev\\.llmbench\\.bench\\.((?:[a-z]+\\.)*)[A-Z]", Pattern.MULTILINE);
 

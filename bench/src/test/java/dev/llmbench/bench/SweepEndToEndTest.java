@@ -163,6 +163,72 @@ class SweepEndToEndTest {
         }
     }
 
+    /** {@code -Ddataset}: the example ShareGPT file's prompts reach the simulator and the report names the file and its hash. */
+    @Test
+    void aDatasetRunRecordsThePathItsSha256AndItsLengths() throws Exception {
+        Path dataset = Path.of("src/test/resources/datasets/sharegpt.json").toAbsolutePath(); // inside the repository
+        Run r = run("concurrency", Map.of("provider", "openai", "concurrency", "2", "n", "6", "dataset", dataset.toString()));
+
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.out).contains("dataset bench/src/test/resources/datasets/sharegpt.json: 3 of 6 entries skipped"
+                + " (2 no human turn, 1 empty prompt)");
+        Path report = reportDirs().get(0);
+        SweepResult result = json(report);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(dataset)));
+        assertThat(result.provenance())
+                .containsEntry("dataset", "bench/src/test/resources/datasets/sharegpt.json") // relative to the root, as no home directory shows
+                .containsEntry("dataset sha256", sha)
+                .containsEntry("dataset entries", "3 used of 6 (3 skipped: 2 no human turn, 1 empty prompt); JSON list (ShareGPT)")
+                .containsEntry("max tokens", "per request: the dataset entry's, else 256");
+        assertThat(result.provenance().get("input tokens")).contains("mean 10.7, p50 11, p90 12, max 12 (3 entries)");
+        assertThat(result.provenance().get("output tokens")).contains("p50 8, p90 15, max 15 (2 entries)");
+        assertThat(Files.readString(report.resolve("table.md"))).contains(sha);
+        // n = 6 walks the 3 prompts twice: 2 x (12 + 11 + 9) tokens, as the simulator counted them
+        assertThat(result.cells()).singleElement().satisfies(c -> {
+            assertThat(c.outcomes().ok()).isEqualTo(6);
+            assertThat(c.measured().tokens().input()).isEqualTo(2 * (12 + 11 + 9));
+        });
+        assertNoKeyAnywhere(r);
+    }
+
+    /** A dataset entry's max_tokens reaches the server; {@code -DexactOutput=true} makes every answer run to it. */
+    @Test
+    void aDatasetsMaxTokensAndExactOutputSetTheAnswersLength() throws IOException {
+        // one 400-byte prompt (100 tokens) asking for 40 tokens; the quick profile answers 24 unless forced
+        Path data = Files.writeString(dir.resolve("one.jsonl"), "{\"prompt\": \"" + "abcd".repeat(100) + "\", \"max_tokens\": 40}\n");
+        Map<String, String> o = Map.of("provider", "openai", "concurrency", "2", "n", "6", "dataset", data.toString());
+
+        Run natural = run("concurrency", o);
+        assertThat(natural.code).as(natural.err).isZero();
+        CellResult c = json(reportDirs().get(0)).cells().get(0);
+        assertThat(c.measured().tokens().input()).isEqualTo(6 * 100);
+        assertThat(c.measured().tokens().output()).isEqualTo(6 * 24);
+
+        Map<String, String> exact = new HashMap<>(o);
+        exact.put("exactOutput", "true");
+        exact.put("reports", dir.resolve("exact").toString());
+        Run forced = run("concurrency", exact);
+        assertThat(forced.code).as(forced.err).isZero();
+        SweepResult result;
+        try (Stream<Path> s = Files.list(dir.resolve("exact"))) {
+            result = json(s.filter(Files::isDirectory).findFirst().orElseThrow());
+        }
+        assertThat(result.cells().get(0).measured().tokens().output()).isEqualTo(6 * 40);
+        assertThat(result.provenance()).containsEntry("dataset", "one.jsonl (outside the repository)");
+        assertThat(result.provenance().get("exact output")).startsWith("ignore_eos=true, min_tokens=max_tokens sent to openai");
+    }
+
+    @Test
+    void aSweepThatSendsItsOwnPromptsSaysItIgnoresTheDataset() throws IOException {
+        Path data = Files.writeString(dir.resolve("p.jsonl"), "{\"prompt\": \"hello\"}\n");
+        Run r = run("prompt-length", Map.of("provider", "openai", "concurrency", "2", "n", "4", "dataset", data.toString()));
+
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.err.lines().filter(l -> l.contains("-Ddataset not used by section prompt-length"))).hasSize(1);
+        assertThat(json(reportDirs().get(0)).provenance()).doesNotContainKey("dataset")
+                .containsEntry("prompts", "the section's own, with -DmaxTokens (it does not use -Ddataset)");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"http-version", "prompt-length", "transport", "path", "lessons-path"})
     void everyOtherSweepRunsQuickAndReports(String sweep) throws IOException {

@@ -50,6 +50,9 @@ class SweepMainOptionsTest {
             "quick|maybe|true, false",
             "simInProcess|yes please|true, false",
             "simSet|openai|profile.param=value",
+            "inputTokens|uniform:5-2|uniform:A-B",
+            "outputTokens|normal:x|normal:MEAN,SD",
+            "exactOutput|maybe|true, false",
     })
     void aBadOptionIsOneLineNamingItTheValueAndTheValidChoicesWithExitCode2(String option, String value, String validHint) {
         Run r = run(Map.of(option, value));
@@ -162,6 +165,23 @@ class SweepMainOptionsTest {
                 "reports", tmp.resolve("r").toString(), "results", tmp.resolve("RESULTS.md").toString()));
         assertBadInput(o, "-Dmodel=" + model, mention);
         assertThat(tmp.resolve("r")).doesNotExist();
+    }
+
+    @Test
+    void aBrokenOrMissingDatasetIsOneLineNamingFileAndLineBeforeAnythingStarts() throws IOException {
+        Path data = Files.writeString(tmp.resolve("data.json"), "[\n{\"conversations\": [{\"from\": \"human\", \"value\": \"a\"}]},\n"
+                + "{\"conversations\": {\"from\": \"human\"}}\n]\n");
+        Map<String, String> o = new HashMap<>(Map.of("dataset", data.toString(), "reports", tmp.resolve("r").toString(),
+                "results", tmp.resolve("RESULTS.md").toString()));
+        assertBadInput(o, "-Ddataset=" + data, data + ":3: entry 1: \"conversations\" is not a list but an object");
+
+        o.put("dataset", tmp.resolve("none.json").toString());
+        assertBadInput(o, "-Ddataset=", "an existing, readable file");
+
+        o.put("dataset", data.toString());
+        o.put("inputTokens", "fixed:10");
+        assertBadInput(o, "-DinputTokens=fixed:10", "not with -Ddataset");
+        assertThat(tmp.resolve("r")).isEmptyDirectory(); // checked by the preflight, nothing written
     }
 
     @Test

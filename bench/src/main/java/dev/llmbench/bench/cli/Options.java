@@ -70,8 +70,29 @@ public final class Options {
     public static final Option<Integer> RETRIES = new Option<>("retries", "an integer from 0 to 10", "0",
             "retries per request inside the reference client (backoff with jitter, retry-after honoured); counted in the results",
             v -> range(v, 0, 10), 0, 0);
-    public static final Option<Integer> MAX_TOKENS = new Option<>("maxTokens", "an integer >= 1", "256", "max output tokens per request",
+    public static final Option<Integer> MAX_TOKENS = new Option<>("maxTokens", "an integer >= 1", "256",
+            "max output tokens per request (where -DoutputTokens or a dataset entry gives none)",
             v -> range(v, 1, 100_000_000), 256, 256);
+    // the workload (dev.llmbench.bench.workload): what the plain cells of every cell sweep send
+    public static final Option<String> DATASET = new Option<>("dataset",
+            "a ShareGPT JSON list or a JSONL file (relative to the repository root)", "(synthetic prompts)",
+            "the prompts to send: ShareGPT [{\"conversations\": [{\"from\": \"human\", \"value\": ...}, {\"from\": \"gpt\", ...}]}]"
+                    + " (first human turn = prompt, first gpt turn's length ~ max_tokens) or JSONL lines {\"prompt\": ..., \"max_tokens\": N}"
+                    + " or {\"messages\": [{\"role\": ..., \"content\": ...}]}; request i takes entry i of a shuffle seeded by -Dseed;"
+                    + " sections that send their own prompts (prompt-length, prefix-cache, thinking, faults) say so and ignore it",
+            v -> v, null, null);
+    public static final Option<LengthDistribution> INPUT_TOKENS = new Option<>("inputTokens", LengthDistribution.FORMS,
+            "(the built-in one-sentence prompts)",
+            "synthetic user prompts of this many tokens (4 bytes of text each, the simulator's count), drawn per request from -Dseed;"
+                    + " not with -Ddataset", LengthDistribution::parse, null, null);
+    public static final Option<LengthDistribution> OUTPUT_TOKENS = new Option<>("outputTokens", LengthDistribution.FORMS,
+            "(the dataset entry's, else -DmaxTokens)",
+            "max_tokens of each request, drawn per request from -Dseed; overrides a dataset's lengths and -DmaxTokens",
+            LengthDistribution::parse, null, null);
+    public static final Option<Boolean> EXACT_OUTPUT = new Option<>("exactOutput", "true, false", "false",
+            "make every answer run to its max_tokens (ignore_eos and min_tokens, as vLLM takes them) on a base-URL target and the"
+                    + " simulator's OpenAI-format profiles; live providers cannot (none documents such a switch): the run says so",
+            Options::bool, false, false);
     public static final Option<TransportKind> TRANSPORT = new Option<>("transport",
             String.join(", ", Arrays.stream(TransportKind.values()).map(TransportKind::id).toList()), "(provider default)",
             "transport for sweeps that do not vary it", TransportKind::parse, null, null);
@@ -103,12 +124,13 @@ public final class Options {
 
     /** Every option, in the order the help lists them. */
     public static final List<Option<?>> ALL = List.of(SWEEP, PROVIDER, MODEL, CONCURRENCY, N, DURATION, WARMUP, REPEATS, RATE,
-            RATES, SLO, ATTAINMENT, CAPACITY_STEPS, RETRIES, MAX_TOKENS, TRANSPORT, TARGET, SEED, QUICK, SIM_IN_PROCESS, SIM_SET, PRICES, REPORTS, CACHE_DIR, RESULTS, JMH_RESULTS);
+            RATES, SLO, ATTAINMENT, CAPACITY_STEPS, RETRIES, MAX_TOKENS, DATASET, INPUT_TOKENS, OUTPUT_TOKENS, EXACT_OUTPUT,
+            TRANSPORT, TARGET, SEED, QUICK, SIM_IN_PROCESS, SIM_SET, PRICES, REPORTS, CACHE_DIR, RESULTS, JMH_RESULTS);
 
     /** What every sweep that runs cells reads. */
     public static final Set<Option<?>> CELL_SWEEP = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(SWEEP, PROVIDER, MODEL,
-            CONCURRENCY, N, DURATION, WARMUP, REPEATS, RATE, SLO, RETRIES, MAX_TOKENS, TRANSPORT, TARGET, SEED, QUICK, SIM_IN_PROCESS, SIM_SET,
-            PRICES, REPORTS, RESULTS)));
+            CONCURRENCY, N, DURATION, WARMUP, REPEATS, RATE, SLO, RETRIES, MAX_TOKENS, TRANSPORT, TARGET, SEED, QUICK, SIM_IN_PROCESS,
+            SIM_SET, PRICES, REPORTS, RESULTS, DATASET, INPUT_TOKENS, OUTPUT_TOKENS, EXACT_OUTPUT)));
 
     /**
      * System properties that are not ours even though they have no dot in their name (Maven's and Surefire's usual

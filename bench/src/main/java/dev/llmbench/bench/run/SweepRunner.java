@@ -154,7 +154,7 @@ public final class SweepRunner {
             }
             Map<String, String> models = new LinkedHashMap<>();
             for (CellSpec c : ran) models.putIfAbsent(c.key().provider(), c.endpoint().model());
-            Map<String, String> provenance = new LinkedHashMap<>(Provenance.of(options, target, repoRoot, models, sweepNotes));
+            Map<String, String> provenance = new LinkedHashMap<>(Provenance.of(options, target, repoRoot, models, sweepNotes, ran));
             provenance.put("requests per cell", options.durationNanos() > 0
                     ? "timed: " + options.text(Options.DURATION) + " per cell" + (options.given(Options.N) && options.n() != null ? ", at most " + options.n() : "")
                     : ran.stream().map(c -> "c=" + c.key().concurrency() + ": " + requestsOf(section, c))

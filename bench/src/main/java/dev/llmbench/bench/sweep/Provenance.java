@@ -3,6 +3,9 @@ package dev.llmbench.bench.sweep;
 import dev.llmbench.bench.cli.Options;
 import dev.llmbench.bench.cli.SweepOptions;
 import dev.llmbench.bench.target.Target;
+import dev.llmbench.bench.workload.ExactOutput;
+import dev.llmbench.bench.workload.Workload;
+import dev.llmbench.bench.workload.WorkloadRequests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Where a result came from: options, target, JVM, machine, git commit, date. Never a key. */
@@ -18,6 +22,12 @@ public final class Provenance {
 
     public static Map<String, String> of(SweepOptions o, Target target, Path repoRoot, Map<String, String> models,
                                          Map<String, String> sweepNotes) {
+        return of(o, target, repoRoot, models, sweepNotes, List.of());
+    }
+
+    /** As above, plus what the section's {@code cells} sent: the run's workload, or prompts of their own. */
+    public static Map<String, String> of(SweepOptions o, Target target, Path repoRoot, Map<String, String> models,
+                                         Map<String, String> sweepNotes, List<CellSpec> cells) {
         Map<String, String> p = new LinkedHashMap<>(target.provenance());
         p.put("command", o.commandLine());
         p.put("date", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
@@ -28,6 +38,7 @@ public final class Provenance {
         p.put("warmup per cell", o.warmup() == null ? "one wave at the cell's concurrency" : Integer.toString(o.warmup()));
         p.put("repeats", Integer.toString(o.repeats()));
         p.put("max tokens", Integer.toString(o.maxTokens()));
+        p.putAll(workload(o, target.simulated(), cells));
         p.putAll(sweepNotes);
         models.forEach((provider, model) -> p.put("model." + provider, model));
         p.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
@@ -37,6 +48,35 @@ public final class Provenance {
         if (target.simulated()) p.put("simulator", o.simInProcess() ? "in process" : "forked");
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         p.put("git", gitCommit(repoRoot));
+        return p;
+    }
+
+    /**
+     * The workload lines of a section ({@link Workload#provenance}, and where exact output was and was not possible)
+     * when its cells send the run's workload; a {@code prompts} line when they send their own although workload
+     * options are set; nothing for the built-in workload.
+     */
+    static Map<String, String> workload(SweepOptions o, boolean simulated, List<CellSpec> cells) {
+        Map<String, String> p = new LinkedHashMap<>();
+        List<WorkloadRequests> sent = cells.stream().map(CellSpec::requests).filter(WorkloadRequests.class::isInstance)
+                .map(WorkloadRequests.class::cast).toList();
+        List<String> set = SweepContext.workloadOptionsSet(o, simulated);
+        if (sent.isEmpty()) {
+            if (!cells.isEmpty() && !set.isEmpty()) p.put("prompts", "the section's own, with -DmaxTokens (it does not use " + String.join(", ", set) + ")");
+            return p;
+        }
+        Workload w = sent.get(0).workload();
+        p.putAll(w.provenance());
+        if (w.exactOutput()) {
+            List<String> forced = sent.stream().filter(WorkloadRequests::forceLength).map(WorkloadRequests::provider).distinct().toList();
+            List<String> not = sent.stream().filter(r -> !r.forceLength()).map(WorkloadRequests::provider).distinct().toList();
+            String text = forced.isEmpty() ? "" : ExactOutput.FIELDS + " sent to " + String.join(", ", forced)
+                    + (simulated ? " (the simulator does not read them: its OpenAI-format profiles run with output.sigma=0 and an"
+                    + " unbounded output.mean instead, so every answer is cut at max_tokens)" : "");
+            if (!not.isEmpty()) text += (text.isEmpty() ? "" : "; ") + "not possible for " + String.join(", ", not) + ": the model's own lengths";
+            p.put("exact output", text);
+        }
+        if (sent.size() < cells.size()) p.put("prompts", "the workload above in " + sent.size() + " of " + cells.size() + " cells; the others their own");
         return p;
     }
 

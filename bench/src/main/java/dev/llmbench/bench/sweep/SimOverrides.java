@@ -2,17 +2,22 @@ package dev.llmbench.bench.sweep;
 
 import dev.llmbench.bench.cli.Options;
 import dev.llmbench.bench.cli.SweepOptions;
+import dev.llmbench.bench.workload.ExactOutput;
 
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The simulator settings of a run: the sweep's own, then quick timing, then {@code -DsimSet}; later ones win. */
+/**
+ * The simulator settings of a run: the sweep's own, then quick timing, then {@code -DexactOutput=true}'s stand-in for
+ * ignore_eos ({@link ExactOutput#simulatorSettings}), then {@code -DsimSet}; later ones win.
+ */
 public final class SimOverrides {
     private SimOverrides() {}
 
     public static Map<String, String> of(CellSweep sweep, SweepOptions o) {
         Map<String, String> out = new TreeMap<>(sweep.simDefaults());
         if (o.quick()) out.putAll(quickTiming(sweep));
+        if (o.get(Options.EXACT_OUTPUT)) out.putAll(ExactOutput.simulatorSettings(sweep.simProfiles())); // its ignore_eos
         out.putAll(o.get(Options.SIM_SET));
         return out;
     }

@@ -164,6 +164,36 @@ class SweepOptionsTest {
     }
 
     @Test
+    void theWorkloadOptionsParseAndDefaultToTheBuiltInPrompts() {
+        SweepOptions defaults = SweepOptions.parse(Map.of());
+        assertThat(defaults.get(Options.DATASET)).isNull();
+        assertThat(defaults.get(Options.INPUT_TOKENS)).isNull();
+        assertThat(defaults.get(Options.OUTPUT_TOKENS)).isNull();
+        assertThat(defaults.get(Options.EXACT_OUTPUT)).isFalse();
+        assertThat(Options.CELL_SWEEP).contains(Options.DATASET, Options.INPUT_TOKENS, Options.OUTPUT_TOKENS, Options.EXACT_OUTPUT);
+
+        SweepOptions o = SweepOptions.parse(Map.of("dataset", "data/sharegpt.json", "outputTokens", "normal:200,40",
+                "exactOutput", "true"));
+        assertThat(o.get(Options.DATASET)).isEqualTo("data/sharegpt.json");
+        assertThat(o.get(Options.OUTPUT_TOKENS)).isEqualTo(new LengthDistribution.Normal(200, 40));
+        assertThat(o.get(Options.EXACT_OUTPUT)).isTrue();
+        assertThat(SweepOptions.parse(Map.of("inputTokens", "uniform:100-300")).get(Options.INPUT_TOKENS))
+                .isEqualTo(new LengthDistribution.Uniform(100, 300));
+    }
+
+    @Test
+    void aBadLengthDistributionIsOneLineNamingTheValidForms() {
+        for (String bad : new String[] {"uniform:300-100", "normal:0,5", "fixed", "256"}) {
+            for (Option<?> option : new Option<?>[] {Options.INPUT_TOKENS, Options.OUTPUT_TOKENS}) {
+                assertThatThrownBy(() -> SweepOptions.parse(Map.of(option.name(), bad))).isInstanceOf(OptionException.class)
+                        .hasMessage(option + "=" + bad + " is not valid; valid: " + LengthDistribution.FORMS);
+            }
+        }
+        assertThatThrownBy(() -> SweepOptions.parse(Map.of("exactOutput", "always"))).isInstanceOf(OptionException.class)
+                .hasMessage("-DexactOutput=always is not valid; valid: true, false");
+    }
+
+    @Test
     void onlyASectionsOwnCommandOrAnExplicitResultsReplacesItsSection() {
         assertThat(SweepOptions.parse(Map.of()).updatesResults()).isTrue();
         assertThat(SweepOptions.parse(Map.of("sweep", "path")).updatesResults()).isTrue();

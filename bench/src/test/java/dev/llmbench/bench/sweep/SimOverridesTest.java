@@ -28,6 +28,20 @@ class SimOverridesTest {
     }
 
     @Test
+    void exactOutputLetsTheOpenAiFormatProfilesRunEveryAnswerToMaxTokensAndSimSetStillWins() {
+        Map<String, String> quick = SimOverrides.of(sweep("concurrency"), SweepOptions.parse(Map.of("quick", "true", "exactOutput", "true")));
+        for (String p : new String[] {"openai", "together"}) {
+            assertThat(quick).as(p).containsEntry(p + ".output.mean", "1000000").containsEntry(p + ".output.sigma", "0");
+        }
+        assertThat(quick).as("they cannot force the length").containsEntry("anthropic.output.mean", "24").containsEntry("gemini.output.mean", "24");
+        assertThat(SimOverrides.of(sweep("keys"), SweepOptions.parse(Map.of("exactOutput", "true"))))
+                .containsEntry("openai-keyed.output.mean", "1000000");
+        assertThat(SimOverrides.of(sweep("concurrency"), SweepOptions.parse(Map.of("exactOutput", "true", "simSet", "openai.output.mean=50"))))
+                .containsEntry("openai.output.mean", "50");
+        assertThat(SimOverrides.of(sweep("concurrency"), SweepOptions.parse(Map.of("exactOutput", "false")))).isEmpty();
+    }
+
+    @Test
     void theSoakOwnsItsLimitsAndSimSetStillWins() {
         assertThat(SimOverrides.of(sweep("soak"), SweepOptions.parse(Map.of()))).containsEntry("openai.limit.concurrency", "0");
         assertThat(SimOverrides.of(sweep("soak"), SweepOptions.parse(Map.of("simSet", "openai.limit.concurrency=9"))))

@@ -2,7 +2,6 @@ package dev.llmbench.bench.sweep.catalog;
 
 import dev.llmbench.bench.cli.Options;
 import dev.llmbench.bench.cli.SweepOptions;
-import dev.llmbench.bench.load.Prompts;
 import dev.llmbench.bench.path.RefClientOptions;
 import dev.llmbench.bench.path.RefClientPath;
 import dev.llmbench.bench.sweep.CellSpec;
@@ -41,13 +40,12 @@ public final class AimdSweep implements CellSweep {
 
     static SweepSection section(SweepContext ctx, String name, String title) {
         int c = offered(ctx.options());
-        int maxTokens = ctx.options().maxTokens();
         List<CellSpec> cells = new ArrayList<>();
         for (Endpoint e : ctx.endpoint("openai", false)) {
             for (RefClientOptions.Limit limit : List.of(RefClientOptions.Limit.FIXED, RefClientOptions.Limit.AIMD)) {
                 RefClientPath path = new RefClientPath(ctx.refOptions().with(limit, 0, 1));
                 cells.add(ctx.cell(e, ctx.transportFor(e), path, c, limit.name().toLowerCase(java.util.Locale.ROOT), false,
-                        repeat -> (i, warmup) -> Prompts.request(e.model(), null, warmup ? SweepContext.WARMUP_INDEX + i : i, maxTokens)));
+                        ctx.requests(e)));
             }
         }
         return new SweepSection(name, title, cells, requests(ctx.options(), REQUESTS, QUICK_REQUESTS));

@@ -1,7 +1,6 @@
 package dev.llmbench.bench.sweep.catalog;
 
 import dev.llmbench.bench.cli.Options;
-import dev.llmbench.bench.load.Prompts;
 import dev.llmbench.bench.path.RefClientOptions;
 import dev.llmbench.bench.path.RefClientPath;
 import dev.llmbench.bench.sweep.CellSpec;
@@ -39,7 +38,6 @@ public final class KeysSweep implements CellSweep {
     @Override
     public List<SweepSection> sections(SweepContext ctx) {
         int c = AimdSweep.offered(ctx.options());
-        int maxTokens = ctx.options().maxTokens();
         List<CellSpec> cells = new ArrayList<>();
         for (Endpoint sim : ctx.endpoint("openai", false)) {
             if (sim.profile() == null || sim.baseUrl() == null) continue; // not the simulator
@@ -48,8 +46,7 @@ public final class KeysSweep implements CellSweep {
                     sim.trustStore(), sim.trustStorePassword(), sim.groundTruth(), PROFILE);
             for (int keys : KEYS) {
                 RefClientPath path = new RefClientPath(ctx.refOptions().with(RefClientOptions.Limit.AIMD, PER_KEY_CEILING, keys));
-                cells.add(ctx.cell(e, ctx.transportFor(e), path, c, "keys=" + keys, false,
-                        repeat -> (i, warmup) -> Prompts.request(e.model(), null, warmup ? SweepContext.WARMUP_INDEX + i : i, maxTokens)));
+                cells.add(ctx.cell(e, ctx.transportFor(e), path, c, "keys=" + keys, false, ctx.requests(e)));
             }
         }
         return List.of(new SweepSection(name(), "Key rotation: 1 vs 2 vs 4 keys, one AIMD window each",

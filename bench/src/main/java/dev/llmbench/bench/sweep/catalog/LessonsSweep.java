@@ -104,13 +104,12 @@ public final class LessonsSweep implements CellSweep {
     /** One shared client per cell vs a new client (new connections, new TLS handshakes) per request, over TLS. */
     static SweepSection clientReuse(SweepContext ctx) {
         int c = ctx.focusConcurrency();
-        int maxTokens = ctx.options().maxTokens();
         List<CellSpec> cells = new ArrayList<>();
         for (Endpoint e : ctx.endpoint("gemini", true)) {
             if (!e.provider().equals("gemini")) continue;
             for (boolean perRequest : List.of(false, true)) {
                 cells.add(ctx.cell(e, ctx.transportFor(e), ctx.ref(), c, perRequest ? "per-request" : "reuse", perRequest,
-                        repeat -> (i, warmup) -> Prompts.request(e.model(), null, warmup ? SweepContext.WARMUP_INDEX + i : i, maxTokens)));
+                        ctx.requests(e)));
             }
         }
         return new SweepSection("lessons-client-reuse", "Lessons: client reuse vs a new client per request", cells);

@@ -2,7 +2,6 @@ package dev.llmbench.bench.sweep.catalog;
 
 import dev.llmbench.bench.path.library.LibraryClientPath;
 
-import dev.llmbench.bench.load.Prompts;
 import dev.llmbench.bench.path.ClientPath;
 import dev.llmbench.bench.sweep.CellSpec;
 import dev.llmbench.bench.sweep.CellSweep;
@@ -35,8 +34,7 @@ public final class PathSweep implements CellSweep {
         for (Endpoint e : ctx.endpoints(true)) {
             for (int c : concurrencies) {
                 for (ClientPath path : paths) {
-                    cells.add(ctx.cell(e, ctx.transportFor(e), path, c, "", false, repeat -> (i, warmup) ->
-                            Prompts.request(e.model(), null, warmup ? SweepContext.WARMUP_INDEX + i : i, ctx.options().maxTokens())));
+                    cells.add(ctx.cell(e, ctx.transportFor(e), path, c, "", false, ctx.requests(e)));
                 }
             }
         }
