@@ -14,7 +14,9 @@ import dev.llmbench.bench.target.Target;
 import dev.llmbench.bench.model.CellKey;
 import dev.llmbench.bench.model.CellResult;
 import dev.llmbench.bench.model.Metric;
+import dev.llmbench.bench.model.RequestRecord;
 import dev.llmbench.bench.report.JsonReport;
+import dev.llmbench.bench.report.RequestsJsonl;
 import dev.llmbench.client.Provider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,9 +53,25 @@ class SweepRunnerTest {
     }
 
     private static final class FakePath implements ClientPath {
+        /** The x-request-id of every request any of its sessions sent. */
+        final java.util.Queue<String> requestIds = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
         @Override public String id() { return "ref"; }
 
-        @Override public PathSession open(SessionSpec spec) { return new FakeSession(1, n -> null); }
+        @Override
+        public PathSession open(SessionSpec spec) {
+            FakeSession s = new FakeSession(1, n -> null);
+            return new PathSession() {
+                @Override
+                public java.util.concurrent.CompletableFuture<dev.llmbench.client.ChatResponse> stream(
+                        dev.llmbench.client.ChatRequest request, dev.llmbench.client.StreamListener listener) {
+                    requestIds.add(request.headers().getOrDefault("x-request-id", ""));
+                    return s.stream(request, listener);
+                }
+
+                @Override public void close() { s.close(); }
+            };
+        }
     }
 
     @Test
@@ -63,7 +81,8 @@ class SweepRunnerTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Target target = new FakeTarget();
-        SweepContext ctx = new SweepContext(o, target, new FakePath(), out);
+        FakePath path = new FakePath();
+        SweepContext ctx = new SweepContext(o, target, path, out);
         SweepRunner runner = new SweepRunner(o, target, dir, out);
         List<SweepSection> sections = new ConcurrencySweep().sections(ctx);
 
@@ -82,7 +101,15 @@ class SweepRunnerTest {
             assertThat(c.measured().tokens().output()).isEqualTo(30);
             assertThat(c.latency(Metric.TTFT).count()).isEqualTo(3);
             assertThat(report.resolve(c.hlogFile())).isRegularFile();
+            // its records beside the hlog, one line per request, each id the one the session was sent
+            List<RequestRecord> records = RequestsJsonl.read(report.resolve(c.requestsFile()));
+            assertThat(c.requestsFile()).isEqualTo(c.key().slug() + ".requests.jsonl");
+            assertThat(records).extracting(RequestRecord::requestId)
+                    .containsExactlyInAnyOrder("concurrency:" + c.key().slug() + ":m0", "concurrency:" + c.key().slug() + ":m1",
+                            "concurrency:" + c.key().slug() + ":m2");
+            assertThat(path.requestIds).containsAll(records.stream().map(RequestRecord::requestId).toList());
         }
+        assertThat(path.requestIds).hasSize(2 * 2 * 3).doesNotHaveDuplicates();
         assertThat(dir.resolve("RESULTS.md")).content().contains("llmbench:begin concurrency");
         runner.print(published.get(0));
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Report: ").doesNotContain("sim-key-fake");
