@@ -57,6 +57,7 @@ public final class RequestsJsonl {
     /** Writes records one line each; not thread-safe (one writer at a time). */
     public static final class Appender implements Closeable {
         private final JsonGenerator g;
+        private final char[] digits = new char[32];
         private long lines;
 
         private Appender(OutputStream out) throws IOException {
@@ -104,13 +105,44 @@ public final class RequestsJsonl {
             else g.writeNumberField(key, v);
         }
 
+        /**
+         * A duration in ms that is a whole number of ns (every figure of a record is): written exactly, in fixed point
+         * with up to 6 decimals ({@code 12.3456}, {@code 20.0}), without formatting a double.
+         */
         private void ms(String key, double v) throws IOException {
-            if (Double.isFinite(v)) g.writeNumberField(key, v);
-            else g.writeNullField(key);
+            g.writeFieldName(key);
+            if (!Double.isFinite(v)) {
+                g.writeNull();
+                return;
+            }
+            int len = fixedMs(Math.round(v * 1e6), digits);
+            g.writeNumber(digits, 0, len);
         }
 
         @Override
         public void close() throws IOException { g.close(); }
+    }
+
+    /** {@code nanos} as milliseconds in fixed point into {@code out} (at least one decimal, no trailing zeros); its length. */
+    static int fixedMs(long nanos, char[] out) {
+        int n = 0;
+        if (nanos < 0) {
+            out[n++] = '-';
+            nanos = -nanos; // no record spans Long.MIN_VALUE ns
+        }
+        long whole = nanos / 1_000_000;
+        int frac = (int) (nanos % 1_000_000);
+        String w = Long.toString(whole);
+        w.getChars(0, w.length(), out, n);
+        n += w.length();
+        out[n++] = '.';
+        int digitsLeft = 6;
+        do {
+            frac *= 10; // shift the next decimal into the millions place
+            out[n++] = (char) ('0' + frac / 1_000_000);
+            frac %= 1_000_000;
+        } while (--digitsLeft > 0 && frac != 0);
+        return n;
     }
 
     /** Writes {@code records} to {@code file}, one line each. */

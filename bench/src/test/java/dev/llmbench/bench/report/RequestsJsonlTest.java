@@ -53,6 +53,7 @@ class RequestsJsonlTest {
             assertThat(keys).containsExactlyElementsOf(RequestsJsonl.KEYS);
         }
 
+        assertThat(lines.get(0)).contains("\"ttfb_ms\":2.0,").contains("\"e2e_ms\":37.5,").contains("\"error_ms\":null}");
         JsonNode ok = json.readTree(lines.get(0));
         assertThat(ok.get("request_id").asText()).isEqualTo("sec:cell-r0:m7");
         assertThat(ok.get("phase").asText()).isEqualTo("measured");
@@ -117,6 +118,18 @@ class RequestsJsonlTest {
         Files.writeString(f, Files.readString(f) + "{\"request_id\":\"x\"}\n");
 
         assertThatThrownBy(() -> RequestsJsonl.read(f)).isInstanceOf(IOException.class).hasMessageContaining("line 2");
+    }
+
+    @Test
+    void millisecondsAreWrittenExactlyInFixedPoint() {
+        char[] buf = new char[32];
+        assertThat(new String(buf, 0, RequestsJsonl.fixedMs(0, buf))).isEqualTo("0.0");
+        assertThat(new String(buf, 0, RequestsJsonl.fixedMs(1, buf))).isEqualTo("0.000001");
+        assertThat(new String(buf, 0, RequestsJsonl.fixedMs(20_000_000, buf))).isEqualTo("20.0");
+        assertThat(new String(buf, 0, RequestsJsonl.fixedMs(123_456_789, buf))).isEqualTo("123.456789");
+        assertThat(new String(buf, 0, RequestsJsonl.fixedMs(12_300_000, buf))).isEqualTo("12.3");
+        assertThat(new String(buf, 0, RequestsJsonl.fixedMs(-1_500_000, buf))).isEqualTo("-1.5");
+        assertThat(new String(buf, 0, RequestsJsonl.fixedMs(86_400_000_000_007L, buf))).isEqualTo("86400000.000007");
     }
 
     @Test
