@@ -22,14 +22,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * HTTP/1.1 keep-alive on loopback with TCP_NODELAY, one thread per connection, so the schedule is the only source of
  * waiting.
  */
-final class ExactServer implements AutoCloseable {
+public final class ExactServer implements AutoCloseable {
     /** The schedule; times in milliseconds. */
-    record Schedule(long ttftMs, long gapMs, long tailMs, List<Integer> lengths, int rateLimited, int retryAfterSeconds) {
-        Schedule {
+    public record Schedule(long ttftMs, long gapMs, long tailMs, List<Integer> lengths, int rateLimited, int retryAfterSeconds) {
+        public Schedule {
             lengths = List.copyOf(lengths);
         }
 
-        static Schedule of(long ttftMs, long gapMs, long tailMs, List<Integer> lengths) {
+        public static Schedule of(long ttftMs, long gapMs, long tailMs, List<Integer> lengths) {
             return new Schedule(ttftMs, gapMs, tailMs, lengths, 0, 0);
         }
 
@@ -53,20 +53,20 @@ final class ExactServer implements AutoCloseable {
     private final AtomicInteger served = new AtomicInteger();
     private final java.util.Queue<String> requestIds = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-    ExactServer(Schedule schedule) throws IOException {
+    public ExactServer(Schedule schedule) throws IOException {
         this.schedule = schedule;
         this.socket = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
         pool.execute(this::accept);
     }
 
     /** The base URL, with {@code /v1}. */
-    String baseUrl() { return "http://127.0.0.1:" + socket.getLocalPort() + "/v1"; }
+    public String baseUrl() { return "http://127.0.0.1:" + socket.getLocalPort() + "/v1"; }
 
     /** Requests received, 429s included. */
     int arrivals() { return arrivals.get(); }
 
     /** The {@code x-request-id} header of every request received, in arrival order (429s included; "" if absent). */
-    List<String> requestIds() { return List.copyOf(requestIds); }
+    public List<String> requestIds() { return List.copyOf(requestIds); }
 
     private void accept() {
         while (!socket.isClosed()) {

@@ -10,23 +10,18 @@ import dev.llmbench.bench.path.PathSession;
 import dev.llmbench.bench.path.RefClientOptions;
 import dev.llmbench.bench.path.RefClientPath;
 import dev.llmbench.bench.path.SessionSpec;
-import dev.llmbench.bench.path.library.LibraryClientPath;
 import dev.llmbench.bench.report.RequestsJsonl;
 import dev.llmbench.bench.target.Endpoint;
 import dev.llmbench.client.Provider;
 import dev.llmbench.client.TransportKind;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -137,20 +132,6 @@ class RequestRecordsTest {
                     errors.stream().map(RequestRecord::requestId).toList());
             assertThat(c.measuredOk()).hasSize(3);
             assertAgrees(c, Metric.ERROR, RequestRecord::errorMs, errors);
-        }
-    }
-
-    static Stream<Named<ClientPath>> paths() { return LibraryClientPath.all().stream().map(p -> Named.of(p.id(), p)); }
-
-    /** The SDK and generic paths pass a request's headers on as the reference client does: the id reaches the server. */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("paths")
-    void everyPathSendsTheRequestId(ClientPath path) throws Exception {
-        try (ExactServer server = new ExactServer(ExactServer.Schedule.of(5, 1, 0, List.of(3)))) {
-            Cell c = run(server, path, new LoadPlan(4, 2, 2, null, 1));
-
-            assertThat(c.records()).hasSize(6).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.OK));
-            assertThat(server.requestIds()).containsExactlyInAnyOrderElementsOf(c.records().stream().map(RequestRecord::requestId).toList());
         }
     }
 
