@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.llmbench.bench.model.RequestRecord;
@@ -22,8 +21,8 @@ import java.util.List;
 /**
  * {@code <cell slug>.requests.jsonl}: a cell's {@link RequestRecord}s, one JSON object per line (UTF-8, {@code \n}
  * after every line), the keys of {@link #KEYS} in that order on every line: snake_case, times in nanoseconds on the
- * JVM's monotonic clock ({@code *_ns}), derived durations in milliseconds ({@code *_ms}), {@code null} for a moment or
- * duration that is unknown. Lines are in completion order (the warm-up's first). Nothing but the request's id,
+ * JVM's monotonic clock ({@code *_ns}), derived durations in milliseconds ({@code *_ms}, exact: fixed point to the ns),
+ * {@code null} for a moment or duration that is unknown. Lines are in completion order (the warm-up's first). Nothing but the request's id,
  * outcome, token counts and times is written: no prompt, no header, no key.
  */
 public final class RequestsJsonl {
@@ -37,7 +36,6 @@ public final class RequestsJsonl {
             "ttfb_ms", "ttft_ms", "tpot_ms", "e2e_ms", "queue_ms", "ttft_submit_ms", "e2e_submit_ms", "error_ms");
 
     private static final JsonFactory FACTORY = new JsonFactoryBuilder()
-            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .rootValueSeparator((String) null) // each line ends with its own newline instead
             .build();
     private static final ObjectMapper READER = new ObjectMapper(FACTORY);

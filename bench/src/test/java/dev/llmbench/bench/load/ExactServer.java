@@ -18,9 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * code: request k (in arrival order) waits {@code ttftMs}, then sends {@code lengths[k % lengths.size()]} one-token
  * content events {@code gapMs} apart, then waits {@code tailMs} before its finish and usage events and {@code [DONE]}.
  * The first {@code rateLimited} arrivals get a 429 with {@code retry-after: <retryAfterSeconds>} instead. Every
- * request's {@code x-request-id} header is kept ({@link #requestIds}). Plain
- * HTTP/1.1 keep-alive on loopback with TCP_NODELAY, one thread per connection, so the schedule is the only source of
- * waiting.
+ * request's {@code x-request-id} header is kept ({@link #requestIds}). Plain HTTP/1.1 keep-alive on loopback with
+ * TCP_NODELAY, one thread per connection, so the schedule is the only source of waiting.
  */
 public final class ExactServer implements AutoCloseable {
     /** The schedule; times in milliseconds. */

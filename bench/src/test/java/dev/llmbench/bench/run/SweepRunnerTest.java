@@ -53,25 +53,19 @@ class SweepRunnerTest {
     }
 
     private static final class FakePath implements ClientPath {
-        /** The x-request-id of every request any of its sessions sent. */
-        final java.util.Queue<String> requestIds = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        /** Every session opened, to read the x-request-id of each request they were sent. */
+        final List<FakeSession> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override public String id() { return "ref"; }
 
         @Override
         public PathSession open(SessionSpec spec) {
             FakeSession s = new FakeSession(1, n -> null);
-            return new PathSession() {
-                @Override
-                public java.util.concurrent.CompletableFuture<dev.llmbench.client.ChatResponse> stream(
-                        dev.llmbench.client.ChatRequest request, dev.llmbench.client.StreamListener listener) {
-                    requestIds.add(request.headers().getOrDefault("x-request-id", ""));
-                    return s.stream(request, listener);
-                }
-
-                @Override public void close() { s.close(); }
-            };
+            sessions.add(s);
+            return s;
         }
+
+        List<String> requestIds() { return sessions.stream().flatMap(s -> s.requestIds.stream()).toList(); }
     }
 
     @Test
@@ -107,9 +101,9 @@ class SweepRunnerTest {
             assertThat(records).extracting(RequestRecord::requestId)
                     .containsExactlyInAnyOrder("concurrency:" + c.key().slug() + ":m0", "concurrency:" + c.key().slug() + ":m1",
                             "concurrency:" + c.key().slug() + ":m2");
-            assertThat(path.requestIds).containsAll(records.stream().map(RequestRecord::requestId).toList());
+            assertThat(path.requestIds()).containsAll(records.stream().map(RequestRecord::requestId).toList());
         }
-        assertThat(path.requestIds).hasSize(2 * 2 * 3).doesNotHaveDuplicates();
+        assertThat(path.requestIds()).hasSize(2 * 2 * 3).doesNotHaveDuplicates();
         assertThat(dir.resolve("RESULTS.md")).content().contains("llmbench:begin concurrency");
         runner.print(published.get(0));
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Report: ").doesNotContain("sim-key-fake");
