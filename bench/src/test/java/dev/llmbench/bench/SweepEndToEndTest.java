@@ -4,9 +4,11 @@ import dev.llmbench.bench.cli.SweepOptions;
 import dev.llmbench.bench.model.CellResult;
 import dev.llmbench.bench.model.FaultCase;
 import dev.llmbench.bench.model.Metric;
+import dev.llmbench.bench.model.RequestRecord;
 import dev.llmbench.bench.model.SweepResult;
 import dev.llmbench.bench.report.FaultTable;
 import dev.llmbench.bench.report.JsonReport;
+import dev.llmbench.bench.report.RequestsJsonl;
 import dev.llmbench.bench.target.InProcessSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +22,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +82,28 @@ class SweepEndToEndTest {
         }
     }
 
+    /**
+     * A cell's per-request records: one a request (warm-up included, flagged), each id {@code <section>:<slug>:...},
+     * and the measured ones agree with the cell's accounting and tokens.
+     */
+    private static List<RequestRecord> assertRecords(Path report, SweepResult result, CellResult c, long warmup) throws IOException {
+        String slug = c.key().slug();
+        assertThat(c.requestsFile()).isEqualTo(slug + RequestsJsonl.SUFFIX);
+        List<RequestRecord> all = RequestsJsonl.read(report.resolve(c.requestsFile()));
+        assertThat(all).as(slug).hasSize((int) (c.outcomes().sent() + warmup));
+        assertThat(all.stream().filter(RequestRecord::warmup).count()).as(slug).isEqualTo(warmup);
+        assertThat(all).allSatisfy(r -> assertThat(r.requestId()).startsWith(result.sweep() + ":" + slug + ":"));
+        List<RequestRecord> measured = all.stream().filter(r -> !r.warmup()).toList();
+        assertThat(measured.stream().filter(r -> r.outcome() == RequestRecord.Outcome.OK).count()).as(slug).isEqualTo(c.outcomes().ok());
+        assertThat(measured.stream().filter(r -> r.outcome() == RequestRecord.Outcome.CACHE_HIT).count()).isEqualTo(c.outcomes().cacheHits());
+        assertThat(measured.stream().filter(r -> r.outcome() == RequestRecord.Outcome.CANCELLED).count()).isEqualTo(c.outcomes().cancelled());
+        Map<String, Long> byClass = measured.stream().filter(r -> r.outcome() == RequestRecord.Outcome.ERROR)
+                .collect(Collectors.groupingBy(RequestRecord::errorClass, TreeMap::new, Collectors.counting()));
+        assertThat(byClass).as(slug).isEqualTo(c.outcomes().errors());
+        assertThat(measured.stream().mapToLong(RequestRecord::outputTokens).sum()).as(slug).isEqualTo(c.measured().tokens().output());
+        return all;
+    }
+
     @Test
     void concurrencySweepWritesEveryReportFileWithTheNumbersAndMeasuresItsOwnOverhead() throws IOException {
         Run r = run("concurrency", Map.of());
@@ -95,6 +123,14 @@ class SweepEndToEndTest {
         }
         SweepResult result = JsonReport.read(report.resolve("results.json"));
         assertThat(result.simulated()).isTrue();
+        Set<String> ids = new HashSet<>();
+        long records = 0;
+        for (CellResult c : result.cells()) {
+            List<RequestRecord> rs = assertRecords(report, result, c, SweepOptions.parse(Map.of("quick", "true")).warmupFor(c.key().concurrency()));
+            rs.forEach(x -> ids.add(x.requestId()));
+            records += rs.size();
+        }
+        assertThat(ids).as("request ids unique across the run").hasSize((int) records);
         for (CellResult c : result.cells()) {
             int quickN = SweepOptions.parse(Map.of("quick", "true")).n();
             assertThat(c.outcomes().sent()).as(c.key().slug()).isEqualTo(quickN);
@@ -109,6 +145,8 @@ class SweepEndToEndTest {
         }
         String csv = Files.readString(report.resolve("results.csv"));
         assertThat(csv.lines().count()).isGreaterThan(8);
+        assertThat(csv.lines().findFirst().orElseThrow()).contains("requests_file");
+        assertThat(csv).contains(result.cells().get(0).key().slug() + RequestsJsonl.SUFFIX);
         assertNoKeyAnywhere(r);
     }
 
@@ -142,6 +180,9 @@ class SweepEndToEndTest {
         assertThat(c.outcomes().count("PROTOCOL")).isPositive();
         assertThat(c.outcomes().ok()).isPositive().isLessThan(40);
         assertThat(c.latency(Metric.TTFT).count()).isEqualTo(c.outcomes().ok());
+        // the records of the same requests give the same counts per class as the results
+        Path report = reportDirs().get(0);
+        assertRecords(report, json(report), c, 0);
         assertNoKeyAnywhere(r);
     }
 
@@ -311,6 +352,7 @@ class SweepEndToEndTest {
             assertThat(c.outcomes().ok()).isPositive();
             assertThat(c.outcomes().sent()).isEqualTo(c.outcomes().ok() + c.outcomes().errorCount() + c.outcomes().cancelled());
             assertThat(c.leaks()).isNotNull();
+            assertRecords(reportDirs().get(0), json(reportDirs().get(0)), c, SweepOptions.parse(Map.of("quick", "true")).warmupFor(16));
         }
         assertThat(dir.resolve("RESULTS.md")).content().contains("heap after GC").contains("Second half vs first half");
     }

@@ -47,14 +47,29 @@ public final class LoadDriver {
         this.cellTimeoutNanos = TimeUnit.SECONDS.toNanos(cellTimeoutSeconds);
     }
 
-    /** Runs the cell and writes its histogram log to {@code hlog}. */
+    /**
+     * Runs the cell and writes its histogram log to {@code hlog} and its per-request records next to it
+     * ({@link RequestLog#besideHlog}).
+     */
     public CellMeasurement run(PathSession session, RequestFactory requests, LoadPlan plan, Path hlog)
             throws IOException, InterruptedException {
+        try (RequestLog log = RequestLog.besideHlog(hlog)) {
+            return run(session, requests, plan, hlog, log);
+        }
+    }
+
+    /**
+     * Runs the cell and writes its histogram log to {@code hlog}; every request, warm-up included, is sent with its
+     * id from {@code log} as the {@value RequestLog#HEADER} header and added to {@code log} (which the caller closes).
+     */
+    public CellMeasurement run(PathSession session, RequestFactory requests, LoadPlan plan, Path hlog, RequestLog log)
+            throws IOException, InterruptedException {
         if (plan.warmup() > 0) {
-            new Phase(session, requests, plan.warmup(), 0, plan.concurrency(), true, null, null).closedLoop();
+            new Phase(session, requests, plan.warmup(), 0, plan.concurrency(), true, null, null).logTo(log).closedLoop();
         }
         ResourceMeter meter = new ResourceMeter();
-        Phase measured = new Phase(session, requests, plan.requests(), plan.durationNanos(), plan.concurrency(), false, meter, plan.slo());
+        Phase measured = new Phase(session, requests, plan.requests(), plan.durationNanos(), plan.concurrency(), false, meter, plan.slo())
+                .logTo(log);
         long startEpochMs = System.currentTimeMillis();
         long retriesBefore = session.retries();
         meter.start();
@@ -154,6 +169,8 @@ public final class LoadDriver {
         int dispatched;
         boolean open;
         String stoppedEarly;
+        /** Where each request's record goes and where its id comes from ({@link #logTo}). */
+        RequestLog log;
 
         Phase(PathSession session, RequestFactory requests, int count, long durationNanos, int concurrency, boolean warmup,
               ResourceMeter meter, Slo slo) {
@@ -175,6 +192,12 @@ public final class LoadDriver {
             this.meter = meter;
             this.windowFrom = concurrency;
             this.windowTo = durationNanos > 0 ? Integer.MAX_VALUE : count - concurrency;
+        }
+
+        /** Sets the phase's request log; before it runs. */
+        Phase logTo(RequestLog log) {
+            this.log = java.util.Objects.requireNonNull(log, "log");
+            return this;
         }
 
         /**
@@ -322,6 +345,7 @@ public final class LoadDriver {
 
         private void dispatch(int i, long intendedNanos) {
             Integer slot = open ? null : freeSlots.poll();
+            String id = log.id(warmup, i);
             long dispatchedNanos = System.nanoTime();
             // the caller's submit: open loop, when the schedule wanted the request; closed loop, the hand-over below
             RequestProbe probe = new RequestProbe(slot == null ? -1 : slot, intendedNanos, open ? intendedNanos : dispatchedNanos,
@@ -329,7 +353,7 @@ public final class LoadDriver {
             tally.sent();
             CompletableFuture<ChatResponse> f;
             try {
-                f = session.stream(requests.request(i, warmup), probe);
+                f = session.stream(requests.request(i, warmup).withHeader(RequestLog.HEADER, id), probe);
             } catch (RuntimeException e) {
                 f = CompletableFuture.failedFuture(e);
             }
@@ -337,8 +361,11 @@ public final class LoadDriver {
             f.whenComplete((r, t) -> {
                 try {
                     long tokens = completed(probe, r, t);
-                    if (!warmup) booked(i, System.nanoTime(), tokens, probe.submitNanos, tokens >= 0 && slo != null && metSlo(r, probe, tokens));
-                    if (t != null && !warmup) recorder.record(Metric.ERROR, System.nanoTime() - probe.submitNanos);
+                    // one reading for the steady window, ERROR and the record, so that they agree
+                    long now = System.nanoTime();
+                    if (!warmup) booked(i, now, tokens, probe.submitNanos, tokens >= 0 && slo != null && metSlo(r, probe, tokens));
+                    if (t != null && !warmup) recorder.record(Metric.ERROR, now - probe.submitNanos);
+                    log.add(id, warmup, i, probe, r, t, now);
                 } finally {
                     inFlight.remove(i);
                     lastDoneNanos.accumulateAndGet(System.nanoTime(), Math::max);

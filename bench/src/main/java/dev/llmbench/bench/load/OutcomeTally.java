@@ -59,18 +59,24 @@ final class OutcomeTally {
      * counted under its class ({@link ErrorMessages}), with {@code redact} masking the session's keys in it.
      */
     void failed(Throwable t, UnaryOperator<String> redact) {
-        if (t instanceof LlmException e) {
-            if (e.kind() == LlmException.Kind.CANCELLED) cancelled.increment();
-            else {
-                errors.incrementAndGet(e.kind().ordinal());
-                messages.record(e.kind().name(), t, redact);
-            }
-        } else if (t instanceof java.util.concurrent.CancellationException) {
+        String cls = errorClass(t);
+        if (cls == null) {
             cancelled.increment();
-        } else {
-            unexpected.increment();
-            messages.record(UNEXPECTED, t, redact);
+            return;
         }
+        if (t instanceof LlmException e) errors.incrementAndGet(e.kind().ordinal());
+        else unexpected.increment();
+        messages.record(cls, t, redact);
+    }
+
+    /**
+     * The class {@link #failed} counts {@code t} under: an {@link LlmException.Kind} name, {@value #UNEXPECTED}, or null
+     * for a cancellation (counted as cancelled, not as an error class). No allocation: the names are constants.
+     */
+    static String errorClass(Throwable t) {
+        if (t instanceof LlmException e) return e.kind() == LlmException.Kind.CANCELLED ? null : e.kind().name();
+        if (t instanceof java.util.concurrent.CancellationException) return null;
+        return UNEXPECTED;
     }
 
     long okCount() { return ok.sum(); }

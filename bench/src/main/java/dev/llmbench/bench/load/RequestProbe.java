@@ -80,6 +80,12 @@ final class RequestProbe implements StreamListener {
         to.recordOverhead(OverheadKind.TPOT, Math.abs(client - server));
     }
 
+    /** When the first token reached this listener (nanoTime), or 0 if none did; read after completion. */
+    long firstTokenNanos() { return firstTokenNanos; }
+
+    /** When the latest token reached this listener (nanoTime), or 0 if none did; read after completion. */
+    long lastTokenNanos() { return lastTokenNanos; }
+
     /** The server's first-token send time, µs after it received the request; -1 without ground truth. */
     long firstTokenServerMicros() { return firstTokenServerMicros; }
 

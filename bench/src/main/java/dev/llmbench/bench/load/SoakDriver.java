@@ -31,9 +31,9 @@ import java.util.concurrent.atomic.LongAdder;
  * few seconds (heap in use after the JVM's latest collection, live threads, open sockets, the interval's ok/failed
  * requests and output tok/s) so that growth in memory, threads or connections, or sagging throughput, shows. No
  * collection is forced: a forced full GC would pause the streams it samples and land inside their latencies. Every
- * request is accounted for as in {@link LoadDriver}; those still running when the time is up are awaited (each is
- * bounded by the client's request limit), then any left are cancelled and counted so. The soak's steady window is its
- * fixed time: the load is held from its start to its end.
+ * request is accounted for and recorded ({@link RequestLog}) as in {@link LoadDriver}; those still running when the
+ * time is up are awaited (each is bounded by the client's request limit), then any left are cancelled and counted so.
+ * The soak's steady window is its fixed time: the load is held from its start to its end.
  */
 public final class SoakDriver {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -48,8 +48,25 @@ public final class SoakDriver {
     /** When the soak's time is up (nanoTime); completions after it are the drain. */
     private volatile long endNanos = Long.MAX_VALUE;
 
+    /** Where each request's record goes and where its id comes from; set by {@link #run}. */
+    private RequestLog log;
+
+    /** Runs the soak, writing its histogram log to {@code hlog} and its per-request records next to it. */
     public CellMeasurement run(PathSession session, RequestFactory requests, int concurrency, int warmup, Guard guard, Path hlog)
             throws IOException, InterruptedException {
+        try (RequestLog log = RequestLog.besideHlog(hlog)) {
+            return run(session, requests, concurrency, warmup, guard, hlog, log);
+        }
+    }
+
+    /**
+     * Runs the soak, writing its histogram log to {@code hlog}; every request, warm-up included, is sent with its id
+     * from {@code log} as the {@value RequestLog#HEADER} header and added to {@code log} (which the caller closes). The
+     * log spills to its file as the soak runs, so its records do not accumulate on the heap the soak samples.
+     */
+    public CellMeasurement run(PathSession session, RequestFactory requests, int concurrency, int warmup, Guard guard, Path hlog,
+                               RequestLog log) throws IOException, InterruptedException {
+        this.log = java.util.Objects.requireNonNull(log, "log");
         Semaphore permits = new Semaphore(concurrency);
         for (int i = 0; i < warmup; i++) {
             permits.acquire();
@@ -150,11 +167,12 @@ public final class SoakDriver {
     private void startRequest(PathSession session, RequestFactory requests, int i, boolean warmup, Semaphore permits) {
         OutcomeTally t = warmup ? null : tally;
         if (t != null) t.sent();
+        String requestId = log.id(warmup, i);
         long dispatched = System.nanoTime();
         RequestProbe probe = new RequestProbe(-1, 0, dispatched, warmup ? null : recorder);
         CompletableFuture<ChatResponse> f;
         try {
-            f = session.stream(requests.request(i, warmup), probe);
+            f = session.stream(requests.request(i, warmup).withHeader(RequestLog.HEADER, requestId), probe);
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
         }
@@ -162,7 +180,9 @@ public final class SoakDriver {
         inFlight.put(id, f);
         f.whenComplete((r, err) -> {
             try {
-                if (t != null) completed(session, r, err, probe);
+                long now = System.nanoTime(); // one reading for ERROR, the steady window and the record
+                if (t != null) completed(session, r, err, probe, now);
+                log.add(requestId, warmup, i, probe, r, err, now);
             } finally {
                 inFlight.remove(id);
                 lastDoneNanos.accumulateAndGet(System.nanoTime(), Math::max);
@@ -171,10 +191,10 @@ public final class SoakDriver {
         });
     }
 
-    private void completed(PathSession session, ChatResponse r, Throwable err, RequestProbe probe) {
+    private void completed(PathSession session, ChatResponse r, Throwable err, RequestProbe probe, long now) {
         if (err != null) {
             tally.failed(err instanceof CompletionException && err.getCause() != null ? err.getCause() : err, session::redact);
-            recorder.record(Metric.ERROR, System.nanoTime() - probe.submitNanos);
+            recorder.record(Metric.ERROR, now - probe.submitNanos);
             return;
         }
         if (r.cacheHit()) {
@@ -183,7 +203,6 @@ public final class SoakDriver {
         }
         tally.ok(r);
         long out = r.usage().outputTokens();
-        long now = System.nanoTime();
         if (now <= endNanos) {
             steadyOk.increment();
             steadyTokens.add(out);

@@ -25,7 +25,8 @@ import java.util.TreeSet;
  * {@code results.csv}: one row per cell (repeats included) with every key field, the throughput figures, each
  * metric's count/p50/p90/p95/p99/max/mean in milliseconds, the adjusted TTFT/E2E percentiles (failed requests as
  * infinite latency: {@code inf} where a percentile falls among them), the outcome counts by error class, overhead,
- * cost, CPU, threads and (guarded cells) leaked threads and sockets. An unmeasured number is an empty field, never 0.
+ * cost, CPU, threads, (guarded cells) leaked threads and sockets, and the cell's {@code .hlog} and per-request records
+ * files. An unmeasured number is an empty field, never 0.
  */
 public final class CsvReport {
     /** Metrics that also get adjusted percentiles (failed requests as infinite latency): {@code <metric>_adj_*}. */
@@ -73,6 +74,7 @@ public final class CsvReport {
         for (String o : OVERHEADS) cols.addAll(List.of("overhead_" + o + "_count", "overhead_" + o + "_p50_ms", "overhead_" + o + "_p99_ms"));
         cols.addAll(List.of("wall_efficiency", "cost_usd", "cost_per_1m_output_usd",
                 "cpu_ms_per_1k_tokens", "cpu_phase_ms_per_1k_tokens", "peak_threads", "leaked_threads", "leaked_sockets", "hlog", "estimated_usage", "protocols"));
+        cols.add("requests_file");
         return cols;
     }
 
@@ -151,6 +153,7 @@ public final class CsvReport {
         r.put("hlog", c.hlogFile() == null ? "" : c.hlogFile());
         r.put("estimated_usage", String.valueOf(m.tokens().estimatedUsage()));
         r.put("protocols", Fmt.counts(m.protocols()));
+        r.put("requests_file", c.requestsFile() == null ? "" : c.requestsFile());
         return r;
     }
 

@@ -38,7 +38,8 @@ public final class JsonReport {
             Map.entry("derived.cpuMsPer1kTokens, derived.cpuPhaseMsPer1kTokens", "ms of process CPU time per 1,000 output tokens"),
             Map.entry("derived.costUsd", "USD"),
             Map.entry("measured.overhead.wallEfficiency", "ratio, 1.0 = no harness cost"),
-            Map.entry("hlogFile", "HdrHistogram log, values in µs"));
+            Map.entry("hlogFile", "HdrHistogram log, values in µs"),
+            Map.entry("requestsFile", "per-request records, one JSON object a line: *_ns on the JVM's monotonic clock, *_ms"));
 
     /** The file's top level. */
     public record Document(int schema, String sweep, String title, boolean simulated, Map<String, String> units,

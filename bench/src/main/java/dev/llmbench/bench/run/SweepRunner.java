@@ -8,6 +8,7 @@ import dev.llmbench.bench.load.LeakCheck;
 import dev.llmbench.bench.load.LoadDriver;
 import dev.llmbench.bench.load.LoadPlan;
 import dev.llmbench.bench.load.Progress;
+import dev.llmbench.bench.load.RequestLog;
 import dev.llmbench.bench.load.SoakDriver;
 import dev.llmbench.bench.path.Guard;
 import dev.llmbench.bench.path.PathSession;
@@ -24,6 +25,7 @@ import dev.llmbench.bench.model.SweepResult;
 import dev.llmbench.bench.model.WindowSample;
 import dev.llmbench.bench.report.ConsoleTable;
 import dev.llmbench.bench.report.Report;
+import dev.llmbench.bench.report.RequestsJsonl;
 import dev.llmbench.bench.report.ReportWriter;
 import dev.llmbench.bench.report.WindowReport;
 import dev.llmbench.client.ModelRouter;
@@ -45,7 +47,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the sections of a sweep: every cell of a section, repeat-major (A B A B ...) so that repeats of a comparison
- * are interleaved over time; writes each cell's {@code .hlog} into the section's report folder, then hands the
+ * are interleaved over time; writes each cell's {@code .hlog} and {@code .requests.jsonl} (its per-request records,
+ * {@link RequestLog}) into the section's report folder, then hands the
  * {@link SweepResult} to the reports ({@link ReportWriter#publish}) and prints its table.
  */
 public final class SweepRunner {
@@ -191,14 +194,19 @@ public final class SweepRunner {
         CellKey key = spec.keyOfRepeat(repeat);
         LoadPlan plan = plan(spec, section, repeat);
         String hlog = key.slug() + ".hlog";
+        String requestsFile = RequestsJsonl.fileName(key.slug());
         LeakCheck leakCheck = spec.guard() == null ? null : LeakCheck.start();
-        CellMeasurement m = measure(driver, spec, repeat, plan, dir.resolve(hlog), key, windows);
+        CellMeasurement m;
+        // ids unique within the run: a cell's slug is unique within its section, a section's name within the run
+        try (RequestLog log = RequestLog.open(dir.resolve(requestsFile), section.name() + ":" + key.slug())) {
+            m = measure(driver, spec, repeat, plan, dir.resolve(hlog), log, key, windows);
+        } // closed (its writer thread joined) before the leak check looks for threads left behind
         Leaks leaks = leakCheck == null ? null : leakCheck.finish();
         Usage usage = new Usage(m.tokens().input(), m.tokens().cachedInput(), m.tokens().output(), m.tokens().reasoning(), true);
         double cost = prices == null ? Double.NaN : prices.cost(spec.endpoint().wireProvider(),
                 ModelRouter.providerModel(spec.endpoint().model()), usage).totalUsd();
         if (m.stoppedEarly() != null) out.println(key.slug() + ": stopped early, " + m.stoppedEarly());
-        return CellResult.of(key, m, Double.isNaN(cost) ? null : cost, hlog, leaks);
+        return CellResult.of(key, m, Double.isNaN(cost) ? null : cost, hlog, leaks, requestsFile);
     }
 
     /**
@@ -224,15 +232,15 @@ public final class SweepRunner {
      * Opens the cell's session, drives it and closes it. Its own method so that nothing of the closed client stays
      * reachable from the caller's frame while the leak check waits for it to be collected.
      */
-    private CellMeasurement measure(LoadDriver driver, CellSpec spec, int repeat, LoadPlan plan, Path hlog,
+    private CellMeasurement measure(LoadDriver driver, CellSpec spec, int repeat, LoadPlan plan, Path hlog, RequestLog log,
                                     CellKey key, Map<String, List<WindowSample>> windows)
             throws IOException, InterruptedException {
         Guard guard = spec.guard();
         int c = plan.concurrency();
         try (PathSession session = spec.path().open(new SessionSpec(spec.endpoint(), spec.transport(), c, spec.clientPerRequest(), guard))) {
             CellMeasurement m = guard != null && guard.soak() != null
-                    ? new SoakDriver().run(session, spec.requests().apply(repeat), c, plan.warmup(), guard, hlog)
-                    : driver.run(session, spec.requests().apply(repeat), plan, hlog);
+                    ? new SoakDriver().run(session, spec.requests().apply(repeat), c, plan.warmup(), guard, hlog, log)
+                    : driver.run(session, spec.requests().apply(repeat), plan, hlog, log);
             List<WindowSample> window = session.window();
             if (!window.isEmpty()) windows.put(key.slug(), window);
             return m;

@@ -17,18 +17,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An OpenAI Chat Completions streaming server with a schedule the tests write down, independent of the simulator's
  * code: request k (in arrival order) waits {@code ttftMs}, then sends {@code lengths[k % lengths.size()]} one-token
  * content events {@code gapMs} apart, then waits {@code tailMs} before its finish and usage events and {@code [DONE]}.
- * The first {@code rateLimited} arrivals get a 429 with {@code retry-after: <retryAfterSeconds>} instead. Plain
- * HTTP/1.1 keep-alive on loopback with TCP_NODELAY, one thread per connection, so the schedule is the only source of
- * waiting.
+ * The first {@code rateLimited} arrivals get a 429 with {@code retry-after: <retryAfterSeconds>} instead. Every
+ * request's {@code x-request-id} header is kept ({@link #requestIds}). Plain HTTP/1.1 keep-alive on loopback with
+ * TCP_NODELAY, one thread per connection, so the schedule is the only source of waiting.
  */
-final class ExactServer implements AutoCloseable {
+public final class ExactServer implements AutoCloseable {
     /** The schedule; times in milliseconds. */
-    record Schedule(long ttftMs, long gapMs, long tailMs, List<Integer> lengths, int rateLimited, int retryAfterSeconds) {
-        Schedule {
+    public record Schedule(long ttftMs, long gapMs, long tailMs, List<Integer> lengths, int rateLimited, int retryAfterSeconds) {
+        public Schedule {
             lengths = List.copyOf(lengths);
         }
 
-        static Schedule of(long ttftMs, long gapMs, long tailMs, List<Integer> lengths) {
+        public static Schedule of(long ttftMs, long gapMs, long tailMs, List<Integer> lengths) {
             return new Schedule(ttftMs, gapMs, tailMs, lengths, 0, 0);
         }
 
@@ -50,18 +50,22 @@ final class ExactServer implements AutoCloseable {
     private final AtomicInteger arrivals = new AtomicInteger();
     private final AtomicInteger limited = new AtomicInteger();
     private final AtomicInteger served = new AtomicInteger();
+    private final java.util.Queue<String> requestIds = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-    ExactServer(Schedule schedule) throws IOException {
+    public ExactServer(Schedule schedule) throws IOException {
         this.schedule = schedule;
         this.socket = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
         pool.execute(this::accept);
     }
 
     /** The base URL, with {@code /v1}. */
-    String baseUrl() { return "http://127.0.0.1:" + socket.getLocalPort() + "/v1"; }
+    public String baseUrl() { return "http://127.0.0.1:" + socket.getLocalPort() + "/v1"; }
 
     /** Requests received, 429s included. */
     int arrivals() { return arrivals.get(); }
+
+    /** The {@code x-request-id} header of every request received, in arrival order (429s included; "" if absent). */
+    public List<String> requestIds() { return List.copyOf(requestIds); }
 
     private void accept() {
         while (!socket.isClosed()) {
@@ -80,16 +84,24 @@ final class ExactServer implements AutoCloseable {
         try (s; InputStream in = new BufferedInputStream(s.getInputStream()); OutputStream out = s.getOutputStream()) {
             while (true) {
                 int length = -1;
+                boolean chunked = false;
+                String requestId = "";
                 String line = readLine(in);
                 if (line == null) return;
                 while (!(line = readLine(in)).isEmpty()) {
                     int colon = line.indexOf(':');
                     if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("content-length")) {
                         length = Integer.parseInt(line.substring(colon + 1).trim());
+                    } else if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("x-request-id")) {
+                        requestId = line.substring(colon + 1).trim();
+                    } else if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("transfer-encoding")) {
+                        chunked = line.substring(colon + 1).trim().equalsIgnoreCase("chunked");
                     }
                 }
-                if (length < 0) throw new IOException("the test server needs a content-length");
-                in.readNBytes(length);
+                if (chunked) skipChunkedBody(in);
+                else if (length < 0) throw new IOException("the test server needs a content-length or a chunked body");
+                else in.readNBytes(length);
+                requestIds.add(requestId);
                 respond(out);
             }
         } catch (IOException | RuntimeException e) {
@@ -133,6 +145,21 @@ final class ExactServer implements AutoCloseable {
     private static void write(OutputStream out, String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    /** Reads a chunked request body (some libraries send one) up to its last chunk and trailers. */
+    private static void skipChunkedBody(InputStream in) throws IOException {
+        for (String size; (size = readLine(in)) != null; ) {
+            int n = Integer.parseInt(size.split(";", 2)[0].trim(), 16);
+            if (n == 0) {
+                while (true) {
+                    String trailer = readLine(in);
+                    if (trailer == null || trailer.isEmpty()) return;
+                }
+            }
+            in.readNBytes(n);
+            readLine(in); // the CRLF after the chunk
+        }
     }
 
     /** A CRLF-terminated line without its terminator, or null at the end of the stream. */

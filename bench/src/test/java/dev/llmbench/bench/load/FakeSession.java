@@ -26,6 +26,8 @@ public final class FakeSession implements PathSession {
     private final AtomicInteger seq = new AtomicInteger();
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
+    /** The {@code x-request-id} header of every request, in the order they were started ("" if absent). */
+    public final java.util.Queue<String> requestIds = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public FakeSession(long serviceMillis, IntFunction<Throwable> outcome) {
         this.serviceMillis = serviceMillis;
@@ -35,6 +37,7 @@ public final class FakeSession implements PathSession {
     @Override
     public CompletableFuture<ChatResponse> stream(ChatRequest request, StreamListener listener) {
         int n = seq.getAndIncrement();
+        requestIds.add(request.headers().getOrDefault("x-request-id", ""));
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         CallTiming timing = new CallTiming();
         timing.markSend(System.nanoTime());

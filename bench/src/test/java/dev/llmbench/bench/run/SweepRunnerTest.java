@@ -14,7 +14,9 @@ import dev.llmbench.bench.target.Target;
 import dev.llmbench.bench.model.CellKey;
 import dev.llmbench.bench.model.CellResult;
 import dev.llmbench.bench.model.Metric;
+import dev.llmbench.bench.model.RequestRecord;
 import dev.llmbench.bench.report.JsonReport;
+import dev.llmbench.bench.report.RequestsJsonl;
 import dev.llmbench.client.Provider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,9 +53,19 @@ class SweepRunnerTest {
     }
 
     private static final class FakePath implements ClientPath {
+        /** Every session opened, to read the x-request-id of each request they were sent. */
+        final List<FakeSession> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
         @Override public String id() { return "ref"; }
 
-        @Override public PathSession open(SessionSpec spec) { return new FakeSession(1, n -> null); }
+        @Override
+        public PathSession open(SessionSpec spec) {
+            FakeSession s = new FakeSession(1, n -> null);
+            sessions.add(s);
+            return s;
+        }
+
+        List<String> requestIds() { return sessions.stream().flatMap(s -> s.requestIds.stream()).toList(); }
     }
 
     @Test
@@ -63,7 +75,8 @@ class SweepRunnerTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Target target = new FakeTarget();
-        SweepContext ctx = new SweepContext(o, target, new FakePath(), out);
+        FakePath path = new FakePath();
+        SweepContext ctx = new SweepContext(o, target, path, out);
         SweepRunner runner = new SweepRunner(o, target, dir, out);
         List<SweepSection> sections = new ConcurrencySweep().sections(ctx);
 
@@ -82,7 +95,15 @@ class SweepRunnerTest {
             assertThat(c.measured().tokens().output()).isEqualTo(30);
             assertThat(c.latency(Metric.TTFT).count()).isEqualTo(3);
             assertThat(report.resolve(c.hlogFile())).isRegularFile();
+            // its records beside the hlog, one line per request, each id the one the session was sent
+            List<RequestRecord> records = RequestsJsonl.read(report.resolve(c.requestsFile()));
+            assertThat(c.requestsFile()).isEqualTo(c.key().slug() + ".requests.jsonl");
+            assertThat(records).extracting(RequestRecord::requestId)
+                    .containsExactlyInAnyOrder("concurrency:" + c.key().slug() + ":m0", "concurrency:" + c.key().slug() + ":m1",
+                            "concurrency:" + c.key().slug() + ":m2");
+            assertThat(path.requestIds()).containsAll(records.stream().map(RequestRecord::requestId).toList());
         }
+        assertThat(path.requestIds()).hasSize(2 * 2 * 3).doesNotHaveDuplicates();
         assertThat(dir.resolve("RESULTS.md")).content().contains("llmbench:begin concurrency");
         runner.print(published.get(0));
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Report: ").doesNotContain("sim-key-fake");

@@ -21,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A third-party library as a sweep path: an official SDK (default or tuned settings) or the generic multi-provider
  * library, built by {@link PathFactory} as an {@link LlmClient} so the driver measures it exactly like the reference.
+ * Every adapter sends a request's own headers ({@link ChatRequest#headers()}: the simulator's {@code x-sim-fault},
+ * the driver's {@code x-request-id}) with that request, as the reference client does.
  */
 public final class LibraryClientPath implements ClientPath {
     private final LibraryKind path;
