@@ -5,6 +5,7 @@ import dev.llmbench.bench.model.CellMeasurement;
 import dev.llmbench.bench.path.PathSession;
 import dev.llmbench.bench.model.Metric;
 import dev.llmbench.bench.model.Overhead;
+import dev.llmbench.bench.model.RequestRecord;
 import dev.llmbench.bench.model.Slo;
 import dev.llmbench.bench.model.SteadyState;
 import dev.llmbench.client.ChatResponse;
@@ -112,7 +113,8 @@ public final class LoadDriver {
         }
         if (events > 0) {
             long last = timing.tokenEventNanos(events - 1);
-            if (outputTokens > 1) recorder.record(Metric.TPOT, (last - timing.firstTokenNanos()) / (outputTokens - 1));
+            long tpot = RequestRecord.tpotNanos(timing.firstTokenNanos(), last, outputTokens);
+            if (tpot >= 0) recorder.record(Metric.TPOT, tpot);
             if (timing.endNanos() != 0) recorder.record(Metric.TAIL, timing.endNanos() - last);
         }
     }
@@ -318,7 +320,7 @@ public final class LoadDriver {
                 for (long wait; (wait = intended - System.nanoTime()) > 0; ) LockSupport.parkNanos(wait);
                 if (saturation != null) {
                     long now = System.nanoTime();
-                    long outstanding = dispatched - completed() + (long) ((now - intended) / meanGapNanos);
+                    long outstanding = dispatched - completionsSoFar() + (long) ((now - intended) / meanGapNanos);
                     String reason = saturation.observe(now, outstanding);
                     if (reason != null) {
                         stopSaturated(reason);
@@ -332,7 +334,7 @@ public final class LoadDriver {
             awaitAll();
         }
 
-        private synchronized int completed() { return completions; }
+        private synchronized int completionsSoFar() { return completions; }
 
         /** Stops an over-saturated point: what is still in flight is cancelled (and counted so), outside the window. */
         private void stopSaturated(String reason) {
@@ -383,8 +385,7 @@ public final class LoadDriver {
             long ttft = timing.firstTokenNanos() != 0 ? timing.firstTokenNanos() - submit : -1;
             long e2e = timing.endNanos() != 0 ? timing.endNanos() - submit : -1;
             int events = timing.tokenEvents();
-            long tpot = events > 0 && outputTokens > 1
-                    ? (timing.tokenEventNanos(events - 1) - timing.firstTokenNanos()) / (outputTokens - 1) : -1;
+            long tpot = events > 0 ? RequestRecord.tpotNanos(timing.firstTokenNanos(), timing.tokenEventNanos(events - 1), outputTokens) : -1;
             return slo.met(ttft, tpot, e2e);
         }
 

@@ -86,8 +86,18 @@ public record RequestRecord(String requestId, boolean warmup, int index, Outcome
      * histogram records it; NaN with fewer than 2 output tokens or no token event.
      */
     public double tpotMs() {
-        if (outputTokens < 2 || firstTokenNanos == 0 || lastTokenNanos == 0) return Double.NaN;
-        return ((lastTokenNanos - firstTokenNanos) / (outputTokens - 1)) / 1e6;
+        long tpot = tpotNanos(firstTokenNanos, lastTokenNanos, outputTokens);
+        return tpot < 0 ? Double.NaN : tpot / 1e6;
+    }
+
+    /**
+     * The one TPOT definition (bench/README.md), shared by the TPOT histogram, the SLO check and this record:
+     * (last token event − first token event) / (output tokens − 1) in whole nanoseconds; -1 with fewer than 2 output
+     * tokens or an unknown (0) token time.
+     */
+    public static long tpotNanos(long firstTokenNanos, long lastTokenNanos, long outputTokens) {
+        if (outputTokens < 2 || firstTokenNanos == 0 || lastTokenNanos == 0) return -1;
+        return (lastTokenNanos - firstTokenNanos) / (outputTokens - 1);
     }
 
     /** E2E: send → end of the response. */

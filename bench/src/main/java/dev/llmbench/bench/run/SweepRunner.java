@@ -117,13 +117,10 @@ public final class SweepRunner {
         return options.durationNanos() > 0 || (!options.given(Options.N) && sections.stream().anyMatch(s -> s.planner() != null));
     }
 
-    /** What a cell adds to the progress: its requests and warm-up, or (timed run) its planned seconds. */
+    /** What a cell adds to the progress, from the plan it runs with: its planned seconds if timed, else its requests and warm-up. */
     private long units(SweepSection s, CellSpec c) {
-        if (options.durationNanos() > 0) return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(options.durationNanos()));
-        if (c != null && c.load().durationNanos() != null) return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(c.load().durationNanos()));
-        int conc = c == null ? options.concurrency().get(0) : c.key().concurrency();
-        int n = c != null && c.load().requests() != null ? c.load().requests() : s.requestsPerCell(options, conc);
-        return n + options.warmupFor(conc);
+        LoadPlan p = plan(c, s, 0);
+        return p.timed() ? Math.max(1, TimeUnit.NANOSECONDS.toSeconds(p.durationNanos())) : p.requests() + p.warmup();
     }
 
     public List<Published> run(List<SweepSection> sections, Progress progress) throws IOException, InterruptedException {
@@ -172,10 +169,10 @@ public final class SweepRunner {
         return published;
     }
 
-    /** A cell's measured requests as the provenance says them: a count, or the cell's own duration. */
+    /** A cell's measured requests as the provenance says them, from the plan it ran with: a count, or its duration. */
     private String requestsOf(SweepSection section, CellSpec c) {
-        if (c.load().durationNanos() != null) return "timed " + TimeUnit.NANOSECONDS.toMillis(c.load().durationNanos()) / 1000.0 + " s";
-        return Integer.toString(c.load().requests() != null ? c.load().requests() : section.requestsPerCell(options, c.key().concurrency()));
+        LoadPlan p = plan(c, section, 0);
+        return p.timed() ? "timed " + TimeUnit.NANOSECONDS.toMillis(p.durationNanos()) / 1000.0 + " s" : Integer.toString(p.requests());
     }
 
     /** Prints a published section's table and where its report is. */

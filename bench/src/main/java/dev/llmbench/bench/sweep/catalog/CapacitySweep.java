@@ -4,21 +4,16 @@ import dev.llmbench.bench.cli.Option;
 import dev.llmbench.bench.cli.OptionException;
 import dev.llmbench.bench.cli.Options;
 import dev.llmbench.bench.cli.SweepOptions;
-import dev.llmbench.bench.model.CellKey;
 import dev.llmbench.bench.model.CellResult;
 import dev.llmbench.bench.model.Slo;
-import dev.llmbench.bench.sweep.CellLoad;
 import dev.llmbench.bench.sweep.CellPlanner;
 import dev.llmbench.bench.sweep.CellSpec;
 import dev.llmbench.bench.sweep.CellSweep;
 import dev.llmbench.bench.sweep.SweepContext;
 import dev.llmbench.bench.sweep.SweepSection;
-import dev.llmbench.bench.target.Endpoint;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,12 +42,7 @@ public final class CapacitySweep implements CellSweep {
     public String summary() { return "max sustainable rate within -Dslo (bracketing and bisection over open-loop rates)"; }
 
     @Override
-    public Set<Option<?>> reads() {
-        Set<Option<?>> r = new LinkedHashSet<>(Options.CELL_SWEEP);
-        r.add(Options.ATTAINMENT);
-        r.add(Options.CAPACITY_STEPS);
-        return Collections.unmodifiableSet(r);
-    }
+    public Set<Option<?>> reads() { return Catalog.with(Options.CELL_SWEEP, Options.ATTAINMENT, Options.CAPACITY_STEPS); }
 
     /** The search needs targets to judge by; {@code -Drate} is its one starting rate. */
     @Override
@@ -67,9 +57,7 @@ public final class CapacitySweep implements CellSweep {
 
     @Override
     public List<SweepSection> sections(SweepContext ctx) {
-        List<CellSpec> bases = new ArrayList<>();
-        for (Endpoint e : ctx.endpoints(false)) bases.add(ctx.cell(e, ctx.transportFor(e), 1, "", null));
-        return List.of(SweepSection.planned(name(), "Capacity search", new Planner(bases, ctx.options())));
+        return List.of(SweepSection.planned(name(), "Capacity search", new Planner(RateSweep.bases(ctx), ctx.options())));
     }
 
     /** What a search over one provider found. */
@@ -172,12 +160,7 @@ public final class CapacitySweep implements CellSweep {
         }
 
         private CellSpec point(CellSpec base, double rate) {
-            CellKey k = base.key();
-            if (Double.isNaN(rate)) {
-                return base.with(new CellKey(k.provider(), k.path(), k.transport(), 1, "sync", 0), CellLoad.closed(null, nanos));
-            }
-            return base.with(new CellKey(k.provider(), k.path(), k.transport(), cap, RateSweep.variant(rate), 0),
-                    CellLoad.open(rate, null, nanos));
+            return Double.isNaN(rate) ? RateSweep.probe(base, 1, "sync", nanos) : RateSweep.point(base, rate, cap, nanos);
         }
 
         private static String label(CellSpec base) {

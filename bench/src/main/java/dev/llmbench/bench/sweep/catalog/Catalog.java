@@ -43,6 +43,13 @@ public final class Catalog {
         return Collections.unmodifiableSet(out);
     }
 
+    /** {@code options} and {@code also}, for a sweep that reads a few more. */
+    static Set<Option<?>> with(Set<Option<?>> options, Option<?>... also) {
+        Set<Option<?>> out = new LinkedHashSet<>(options);
+        out.addAll(Arrays.asList(also));
+        return Collections.unmodifiableSet(out);
+    }
+
     /** The names of the sweeps that read {@code option}: "every cell sweep" when all of them do. */
     static String readers(Option<?> option) {
         List<Sweep> readers = ALL.stream().filter(s -> s.reads().contains(option)).toList();

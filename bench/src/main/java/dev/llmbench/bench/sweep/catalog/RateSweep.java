@@ -15,7 +15,6 @@ import dev.llmbench.bench.target.Endpoint;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,11 +42,7 @@ public final class RateSweep implements CellSweep {
     public String summary() { return "open-loop rates: synchronous and throughput probes, then -Drates rates between (or -Drate=LIST)"; }
 
     @Override
-    public Set<Option<?>> reads() {
-        Set<Option<?>> r = new LinkedHashSet<>(Options.CELL_SWEEP);
-        r.add(Options.RATES);
-        return Collections.unmodifiableSet(r);
-    }
+    public Set<Option<?>> reads() { return Catalog.with(Options.CELL_SWEEP, Options.RATES); }
 
     /** A rate list is what this sweep is for. */
     @Override
@@ -55,10 +50,26 @@ public final class RateSweep implements CellSweep {
 
     @Override
     public List<SweepSection> sections(SweepContext ctx) {
-        SweepOptions o = ctx.options();
+        return List.of(SweepSection.planned(name(), "Rate sweep", new Planner(bases(ctx), ctx.options())));
+    }
+
+    /** Per provider, the plain cell its probes and rate points are made from (the run's workload, default transport). */
+    static List<CellSpec> bases(SweepContext ctx) {
         List<CellSpec> bases = new ArrayList<>();
         for (Endpoint e : ctx.endpoints(false)) bases.add(ctx.cell(e, ctx.transportFor(e), 1, "", null));
-        return List.of(SweepSection.planned(name(), "Rate sweep", new Planner(bases, o)));
+        return bases;
+    }
+
+    /** A closed-loop probe of {@code base} at {@code concurrency}, named {@code variant} ("sync", "throughput"). */
+    static CellSpec probe(CellSpec base, int concurrency, String variant, Long nanos) {
+        CellKey k = base.key();
+        return base.with(new CellKey(k.provider(), k.path(), k.transport(), concurrency, variant, 0), CellLoad.closed(null, nanos));
+    }
+
+    /** An open-loop point of {@code base} at {@code rate}, at most {@code cap} in flight, stopping when over-saturated. */
+    static CellSpec point(CellSpec base, double rate, int cap, Long nanos) {
+        CellKey k = base.key();
+        return base.with(new CellKey(k.provider(), k.path(), k.transport(), cap, variant(rate), 0), CellLoad.open(rate, null, nanos));
     }
 
     /** A point's timed length: {@code -Dduration}, else the sweep's own (none when {@code -Dn} counts instead). */
@@ -119,22 +130,15 @@ public final class RateSweep implements CellSweep {
             int j = i % perProvider();
             if (p >= bases.size()) return Optional.empty();
             CellSpec base = bases.get(p);
-            CellKey k = base.key();
-            if (given != null) return Optional.of(point(base, given.get(j)));
-            if (j == 0) return Optional.of(base.with(new CellKey(k.provider(), k.path(), k.transport(), 1, "sync", 0), CellLoad.closed(null, nanos)));
-            if (j == 1) return Optional.of(base.with(new CellKey(k.provider(), k.path(), k.transport(), top, "throughput", 0), CellLoad.closed(null, nanos)));
+            if (given != null) return Optional.of(point(base, given.get(j), CAP_FACTOR * top, nanos));
+            if (j == 0) return Optional.of(probe(base, 1, "sync", nanos));
+            if (j == 1) return Optional.of(probe(base, top, "throughput", nanos));
             int first = p * perProvider();
             double sync = rateOf(done.get(first));
             double throughput = rateOf(done.get(first + 1));
             double lo = Math.min(sync, throughput);
             double hi = Math.max(sync, throughput);
-            return Optional.of(point(base, lo + (hi - lo) * (j - 1) / points));
-        }
-
-        private CellSpec point(CellSpec base, double rate) {
-            CellKey k = base.key();
-            return base.with(new CellKey(k.provider(), k.path(), k.transport(), CAP_FACTOR * top, variant(rate), 0),
-                    CellLoad.open(rate, null, nanos));
+            return Optional.of(point(base, lo + (hi - lo) * (j - 1) / points, CAP_FACTOR * top, nanos));
         }
     }
 }
